@@ -1,0 +1,80 @@
+/** Plain, immutable records the engine keeps and the UI lists: job history, DLQ items, log lines. */
+import type { IssueRef, JobPhase } from './snapshot.ts';
+
+export type JobOutcome =
+  'succeeded' | 'duplicate' | 'cancelled-upstream' | 'released' | 'retrying' | 'failed' | 'quarantined';
+
+export interface PhaseTiming {
+  readonly phase: JobPhase;
+  readonly ms: number;
+}
+
+export interface AgentUsage {
+  readonly tokensSent: number | null;
+  readonly tokensReceived: number | null;
+  /** The session cost Aider reported, in US dollars. */
+  readonly costUsd: number | null;
+}
+
+export interface JobRecord {
+  readonly jobId: string;
+  readonly messageId: string;
+  readonly issue: IssueRef | null;
+  readonly outcome: JobOutcome;
+  /** Human-readable why, for every outcome but success. */
+  readonly reason: string | null;
+  readonly prUrl: string | null;
+  readonly branch: string | null;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly phases: readonly PhaseTiming[];
+  readonly model: string | null;
+  readonly usage: AgentUsage | null;
+  readonly receiveCount: number;
+  readonly logFile: string | null;
+}
+
+export interface DlqItem {
+  readonly messageId: string;
+  readonly issue: IssueRef | null;
+  /** First characters of the body, for messages that are not valid tasks. */
+  readonly summary: string;
+  /** The quarantine reason the worker attached, or null when SQS's redrive put it there. */
+  readonly reason: string | null;
+  readonly sourceMessageId: string | null;
+  readonly receiveCount: number;
+  /** When the message was first sent (SQS keeps the original time in the DLQ). */
+  readonly sentAt: string | null;
+}
+
+export type LogStream = 'stdout' | 'stderr' | 'system';
+
+export interface LogLine {
+  /** 1-based line number within the job's log. */
+  readonly n: number;
+  readonly at: string;
+  readonly stream: LogStream;
+  readonly text: string;
+}
+
+export type CheckStatus = 'ok' | 'warn' | 'fail';
+
+export interface DoctorCheck {
+  readonly id: string;
+  readonly title: string;
+  readonly status: CheckStatus;
+  readonly detail: string;
+  /** What to do about a warn or fail. */
+  readonly fix: string | null;
+}
+
+export type NoticeKind = 'pr-opened' | 'job-failed' | 'dlq-item';
+
+/** Something the user should hear about: the Electron shell shows it as a native notification. */
+export interface Notice {
+  readonly kind: NoticeKind;
+  readonly title: string;
+  readonly body: string;
+  readonly url: string | null;
+  readonly jobId: string | null;
+}

@@ -1,0 +1,73 @@
+/**
+ * The settings a user edits in the app. No secrets here, ever: the GitHub token lives in the
+ * secret store and AWS credentials stay in the user's AWS profile.
+ */
+import { z } from 'zod';
+import { zodProblems, type FieldProblem } from './task-message.ts';
+
+export const SETTINGS_VERSION = 1;
+
+/** SQS queue URLs: https://sqs.REGION.amazonaws.com/ACCOUNT/NAME, or a local emulator's http URL. */
+const QUEUE_URL_PATTERN = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/\d{12}\/[A-Za-z0-9_-]{1,80}(?:\.fifo)?$/;
+const REPOSITORY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d$/;
+const PROFILE_PATTERN = /^[A-Za-z0-9_.+=,@-]{1,64}$/;
+
+export const agentPresets = ['aider', 'claude-code', 'codex', 'custom'] as const;
+export type AgentPreset = (typeof agentPresets)[number];
+
+export const locales = ['system', 'en', 'ja'] as const;
+export type LocaleSetting = (typeof locales)[number];
+
+export const settingsSchema = z.object({
+  queueUrl: z.union([z.literal(''), z.string().regex(QUEUE_URL_PATTERN, 'invalid-queue-url')]),
+  region: z.union([z.literal(''), z.string().regex(REGION_PATTERN, 'invalid-region')]),
+  profile: z.union([z.literal(''), z.string().regex(PROFILE_PATTERN, 'invalid-profile')]),
+  repositories: z.array(z.string().regex(REPOSITORY_PATTERN, 'invalid-repository')).max(500),
+  agentPreset: z.enum(agentPresets, { error: 'invalid-agent-preset' }),
+  /** Used when agentPreset is 'custom': the program and its arguments, never a shell string. */
+  agentCommand: z.array(z.string().min(1)).max(64),
+  model: z.string().max(200),
+  extraArgs: z.array(z.string()).max(64),
+  leaseSeconds: z.number().int().min(60, 'lease-min').max(43_200, 'lease-max'),
+  maxJobMinutes: z.number().int().min(1, 'duration-min').max(690, 'duration-max'),
+  concurrency: z.number().int().min(1, 'concurrency-min').max(8, 'concurrency-max'),
+  autoPauseOnBattery: z.boolean(),
+  launchAtLogin: z.boolean(),
+  openPullRequestsAsDraft: z.boolean(),
+  locale: z.enum(locales),
+});
+
+export type Settings = Readonly<z.infer<typeof settingsSchema>>;
+
+export const defaultSettings: Settings = {
+  queueUrl: '',
+  region: '',
+  profile: '',
+  repositories: [],
+  agentPreset: 'aider',
+  agentCommand: [],
+  model: '',
+  extraArgs: [],
+  leaseSeconds: 300,
+  maxJobMinutes: 60,
+  concurrency: 1,
+  autoPauseOnBattery: false,
+  launchAtLogin: false,
+  openPullRequestsAsDraft: false,
+  locale: 'system',
+};
+
+export type SettingsResult =
+  | { readonly ok: true; readonly settings: Settings }
+  | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+
+/**
+ * Validate a full settings object. Problems carry a message-catalogue key (e.g. 'invalid-queue-url')
+ * so the UI can show them inline in the user's language.
+ */
+export function validateSettings(value: unknown): SettingsResult {
+  const result = settingsSchema.safeParse(value);
+  if (result.success) return { ok: true, settings: result.data };
+  return { ok: false, problems: zodProblems(result.error, value) };
+}

@@ -1,0 +1,92 @@
+/**
+ * The worker's state as the UI sees it. The engine publishes a fresh snapshot on every change;
+ * the UI renders it and never derives worker state on its own.
+ */
+
+export type WorkerStatus =
+  'starting' | 'idle' | 'polling' | 'running' | 'paused' | 'offline' | 'stopping' | 'stopped';
+
+export type JobPhase =
+  | 'received'
+  | 'verifying'
+  | 'checking-duplicates'
+  | 'preparing-workspace'
+  | 'running-agent'
+  | 'publishing'
+  | 'settling';
+
+/** Why work is paused; shown to the user ("Paused: on battery"). */
+export type PauseReason = 'user' | 'battery' | 'suspend';
+
+export interface PauseState {
+  readonly paused: boolean;
+  readonly reason: PauseReason | null;
+  /** ISO time at which a timed pause ends on its own; null = until resumed. */
+  readonly until: string | null;
+  readonly since: string | null;
+}
+
+export interface LeaseView {
+  /** ISO time at which the message becomes visible again unless extended. */
+  readonly expiresAt: string;
+  readonly nextHeartbeatAt: string | null;
+  /** False once a heartbeat failed: the job is being stopped. */
+  readonly healthy: boolean;
+}
+
+export interface IssueRef {
+  readonly repository: string;
+  readonly number: number;
+  readonly title: string;
+}
+
+export interface JobView {
+  readonly jobId: string;
+  readonly messageId: string;
+  readonly issue: IssueRef | null;
+  readonly phase: JobPhase;
+  readonly startedAt: string;
+  readonly receiveCount: number;
+  readonly lease: LeaseView;
+  /** Set while the job is being cancelled or stopped, with why. */
+  readonly stopping: string | null;
+}
+
+/** ApproximateNumberOfMessages* as SQS reports them: approximate by nature. */
+export interface QueueCounts {
+  readonly visible: number;
+  readonly inFlight: number;
+  readonly delayed: number;
+}
+
+export interface QueueStats {
+  readonly queue: QueueCounts | null;
+  readonly dlq: QueueCounts | null;
+  readonly updatedAt: string | null;
+}
+
+export interface ErrorView {
+  readonly message: string;
+  /** Stable code for the UI to pick a hint, e.g. 'credentials', 'network', 'queue-not-found'. */
+  readonly code: string;
+  readonly at: string;
+}
+
+export interface WorkerSnapshot {
+  /** Increases with every snapshot so a client can drop stale ones. */
+  readonly seq: number;
+  readonly status: WorkerStatus;
+  readonly queueUrl: string | null;
+  readonly dlqUrl: string | null;
+  readonly concurrency: number;
+  readonly pause: PauseState;
+  readonly jobs: readonly JobView[];
+  readonly stats: QueueStats;
+  readonly lastError: ErrorView | null;
+  /** When the engine retries after an error (offline backoff). */
+  readonly retryAt: string | null;
+}
+
+export const emptyStats: QueueStats = { queue: null, dlq: null, updatedAt: null };
+
+export const notPaused: PauseState = { paused: false, reason: null, until: null, since: null };

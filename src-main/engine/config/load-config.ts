@@ -1,0 +1,113 @@
+/**
+ * Builds the WorkerConfig from a JSON file and environment variables (env wins), and says exactly
+ * which key is wrong when it is invalid. Secrets (GITHUB_TOKEN) are not part of it: they go to the
+ * secret store.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { workerConfigSchema, type WorkerConfig } from './worker-config.ts';
+import { splitCommandLine } from './split-command-line.ts';
+
+export class ConfigError extends Error {
+  /** The config key or variable at fault, e.g. "leaseSeconds (CODINGWORKER_LEASE_SECONDS)". */
+  readonly key: string;
+  constructor(key: string, problem: string) {
+    super(`Invalid configuration: ${key} ${problem}`);
+    this.name = 'ConfigError';
+    this.key = key;
+  }
+}
+
+export interface ConfigSources {
+  /** --config, else CODINGWORKER_CONFIG. */
+  readonly configPath?: string | null;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Values saved from the app's settings, lowest precedence after the defaults. */
+  readonly stored?: Record<string, unknown>;
+}
+
+/** Environment variable → config key, with how to read the value. */
+const ENV_KEYS = [
+  ['CODINGWORKER_QUEUE_URL', 'queueUrl', 'string'],
+  ['CODINGWORKER_DLQ_URL', 'dlqUrl', 'string'],
+  ['CODINGWORKER_REPOSITORIES', 'repositories', 'list'],
+  ['CODINGWORKER_DATA_DIR', 'dataDir', 'string'],
+  ['CODINGWORKER_LEASE_SECONDS', 'leaseSeconds', 'int'],
+  ['CODINGWORKER_CONCURRENCY', 'concurrency', 'int'],
+  ['CODINGWORKER_MAX_JOB_MINUTES', 'maxJobMinutes', 'int'],
+  ['AWS_REGION', 'region', 'string'],
+  ['AWS_PROFILE', 'profile', 'string'],
+  ['AWS_ENDPOINT_URL_SQS', 'sqsEndpoint', 'string'],
+] as const;
+
+export function defaultDataDir(env: ConfigSources['env']): string {
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'CodingWorker');
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'codingworker');
+}
+
+export function loadConfig(sources: ConfigSources): WorkerConfig {
+  const { env } = sources;
+  const path = sources.configPath ?? env.CODINGWORKER_CONFIG ?? null;
+  const fromFile = path ? readConfigFile(path) : {};
+  const merged: Record<string, unknown> = { dataDir: defaultDataDir(env), ...sources.stored, ...fromFile };
+  const origin = new Map<string, string>();
+
+  for (const [variable, key, kind] of ENV_KEYS) {
+    const raw = env[variable];
+    if (raw === undefined || raw === '') continue;
+    origin.set(key, variable);
+    merged[key] = kind === 'int' ? parseInteger(raw) : kind === 'list' ? splitList(raw) : raw;
+  }
+  const command = env.CODINGWORKER_AGENT_COMMAND;
+  if (command) {
+    const agent = typeof merged.agent === 'object' && merged.agent !== null ? merged.agent : {};
+    merged.agent = { ...agent, preset: 'custom', command: splitCommandLine(command) };
+    origin.set('agent', 'CODINGWORKER_AGENT_COMMAND');
+  }
+  const github = typeof merged.github === 'object' && merged.github !== null ? { ...merged.github } : {};
+  if (env.GITHUB_API_URL) Object.assign(github, { apiUrl: env.GITHUB_API_URL });
+  if (env.GITHUB_SERVER_URL) Object.assign(github, { serverUrl: env.GITHUB_SERVER_URL });
+  merged.github = github;
+
+  const result = workerConfigSchema.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = issue.path.map(String).join('.') || '(config)';
+    const top = String(issue.path[0] ?? '');
+    const where = origin.has(top) ? ` (${origin.get(top)})` : path ? ` (in ${path})` : '';
+    const missing = issue.code === 'invalid_type' && merged[top] === undefined && issue.path.length === 1;
+    throw new ConfigError(`${key}${where}`, missing ? 'is required' : issue.message);
+  }
+  return result.data;
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, `is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(path, 'must hold a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+function parseInteger(raw: string): number | string {
+  return /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+}
+
+function splitList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}

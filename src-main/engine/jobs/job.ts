@@ -1,0 +1,81 @@
+/**
+ * The contract between the queue consumer and the work it runs. The consumer owns the message
+ * (lease, heartbeats, settle); a job only does the work and says how it ended.
+ */
+import type { AgentUsage, JobRecord } from '../../../shared/records.ts';
+import type { IssueRef, JobPhase } from '../../../shared/snapshot.ts';
+import type { LogStream } from '../../../shared/records.ts';
+import type { TaskMessage } from '../../../shared/task-message.ts';
+
+/** Where a job writes its log: each call is one line (no trailing newline). */
+export interface JobLogWriter {
+  write(stream: LogStream, text: string): void;
+  /** The last lines written (already redacted), for failure comments. */
+  tail(lines: number): readonly string[];
+  readonly path: string | null;
+}
+
+export interface JobContext {
+  readonly jobId: string;
+  readonly messageId: string;
+  readonly message: TaskMessage;
+  /** ApproximateReceiveCount of this delivery (1 on the first). */
+  readonly receiveCount: number;
+  /** True when a retryable failure now would send the message to the DLQ instead of retrying. */
+  readonly isLastAttempt: boolean;
+  /**
+   * Aborted when the user cancels, the lease is lost, the 12 h cap nears, or the worker stops.
+   * `signal.reason` is a StopReason. A job must stop promptly and never publish after this fires.
+   */
+  readonly signal: AbortSignal;
+  readonly log: JobLogWriter;
+  /** Report progress; shown in the snapshot and timed in the job's history record. */
+  setPhase(phase: JobPhase): void;
+}
+
+export interface JobDetails {
+  readonly issue?: IssueRef;
+  readonly prUrl?: string;
+  readonly branch?: string;
+  readonly model?: string;
+  readonly usage?: AgentUsage;
+}
+
+/**
+ * How a job ended, which decides what happens to its message:
+ * - success: delete it (and notify);
+ * - noop: delete it without work (issue closed, label removed, duplicate delivery);
+ * - retry: make it visible again after a backoff; the redrive policy moves it to the DLQ eventually;
+ * - permanent: quarantine it in the DLQ with the reason.
+ */
+export type JobResult =
+  | { readonly kind: 'success'; readonly details: JobDetails }
+  | { readonly kind: 'noop'; readonly reason: string; readonly details?: JobDetails }
+  | { readonly kind: 'retry'; readonly reason: string; readonly details?: JobDetails }
+  | { readonly kind: 'permanent'; readonly reason: string; readonly details?: JobDetails };
+
+export type JobRunner = (context: JobContext) => Promise<JobResult>;
+
+/** Why a running job was told to stop (the AbortSignal's reason). */
+export interface StopReason {
+  readonly kind: 'cancelled' | 'lease-lost' | 'visibility-cap' | 'shutdown' | 'pause-stop-now';
+  readonly message: string;
+  /** For 'cancelled': put the message back, or quarantine it. */
+  readonly disposition: 'release' | 'discard';
+}
+
+export function isStopReason(value: unknown): value is StopReason {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'disposition' in value;
+}
+
+/** A job's log as the consumer holds it: written by the job, closed by the consumer when it settles. */
+export interface JobLog extends JobLogWriter {
+  /** Flushes pending lines to the file and the event stream. */
+  close(): Promise<void>;
+}
+
+/** Where job logs and job history live (src-main/engine/journal/ implements it on disk). */
+export interface JobJournal {
+  openLog(jobId: string): JobLog;
+  record(record: JobRecord): Promise<void>;
+}

@@ -1,0 +1,6 @@
+import type { Notice } from '../../../shared/records.ts';
+
+/** Tells the user something happened. The Electron shell shows native notifications; headless logs. */
+export interface Notifier {
+  notify(notice: Notice): void;
+}

@@ -1,0 +1,2 @@
+// Vite turns CSS imports into style sheets.
+declare module '*.css';

@@ -1,0 +1,14 @@
+import type { TaskMessage } from '../../shared/task-message.ts';
+
+/** A valid task message, with overrides. */
+export function sampleTask(overrides: Partial<TaskMessage> = {}): TaskMessage {
+  return {
+    issue_number: 42,
+    repository: 'octo-org/hello-world',
+    title: 'Fix the greeting',
+    body: 'The greeting should say "Hello, world".',
+    labels: ['ai-task'],
+    created_at: '2026-11-20T09:30:00Z',
+    ...overrides,
+  };
+}
