@@ -4,10 +4,12 @@ import { ConfigError } from './engine/config/load-config.ts';
 import { parseCli, USAGE, UsageError } from './cli/options.ts';
 import { serveCommand } from './cli/serve.ts';
 import { sandboxCommand } from './cli/sandbox.ts';
+import { sendTestIssueCommand } from './cli/send-test-issue.ts';
 
 const commands: Record<string, (options: ReturnType<typeof parseCli>) => Promise<number>> = {
   serve: serveCommand,
   sandbox: sandboxCommand,
+  'send-test-issue': sendTestIssueCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
