@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -19,6 +20,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two cores: integration tests start real servers and subprocesses.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
