@@ -1,0 +1,29 @@
+/** A DLQ message as the UI lists it: issue and reason read from the body and the worker's attributes. Pure. */
+import type { DlqItem } from '../../../shared/records.ts';
+import { parseTaskMessage } from '../../../shared/task-message.ts';
+import { QUARANTINE_ATTRIBUTES } from '../queue/message-attributes.ts';
+import { stringAttribute, type ReceivedMessage } from '../queue/received-message.ts';
+
+export const SUMMARY_CHARS = 200;
+
+export function toDlqItem(message: ReceivedMessage): DlqItem {
+  const parsed = parseTaskMessage(message.body);
+  const sourceCount = Number(stringAttribute(message, QUARANTINE_ATTRIBUTES.receiveCount));
+  return {
+    messageId: message.messageId,
+    issue: parsed.ok
+      ? { repository: parsed.value.repository, number: parsed.value.issue_number, title: parsed.value.title }
+      : null,
+    summary: parsed.ok ? parsed.value.title : summarize(message.body),
+    reason: stringAttribute(message, QUARANTINE_ATTRIBUTES.reason),
+    sourceMessageId: stringAttribute(message, QUARANTINE_ATTRIBUTES.sourceMessageId),
+    // A quarantined copy starts counting afresh in the DLQ: the count at the source is the one that matters.
+    receiveCount: Number.isInteger(sourceCount) && sourceCount > 0 ? sourceCount : message.receiveCount,
+    sentAt: message.sentAt === null ? null : new Date(message.sentAt).toISOString(),
+  };
+}
+
+function summarize(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > SUMMARY_CHARS ? `${flat.slice(0, SUMMARY_CHARS - 1)}…` : flat;
+}

@@ -1,0 +1,36 @@
+/** The notice a settled job tells the user about, if any. Pure. */
+import type { Notice } from '../../../shared/records.ts';
+import type { IssueRef } from '../../../shared/snapshot.ts';
+import type { JobDetails } from '../jobs/job.ts';
+import type { Settlement } from './settlement.ts';
+
+export function noticeFor(options: {
+  readonly jobId: string;
+  readonly settlement: Settlement;
+  readonly issue: IssueRef | null;
+  readonly details: JobDetails | null;
+  /** https://github.com, for links to the issue. */
+  readonly serverUrl: string;
+}): Notice | null {
+  const { jobId, settlement, issue, details } = options;
+  const label = issue ? `${issue.repository}#${issue.number}` : null;
+  if (settlement.notice === 'pr-opened' && details?.prUrl) {
+    return {
+      kind: 'pr-opened',
+      title: `Pull request opened${label ? ` for ${label}` : ''}`,
+      body: issue?.title ?? details.prUrl,
+      url: details.prUrl,
+      jobId,
+    };
+  }
+  if (settlement.notice === 'job-failed') {
+    return {
+      kind: 'job-failed',
+      title: label ? `Job failed: ${label}` : 'A task message was quarantined',
+      body: settlement.reason ?? settlement.outcome,
+      url: issue ? `${options.serverUrl}/${issue.repository}/issues/${issue.number}` : null,
+      jobId,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,110 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
+import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
+import { sampleTask } from '../../support/sample-task.ts';
+import {
+  createTestWorker,
+  gate,
+  queueName,
+  sendBody,
+  testConfig,
+  until,
+  type TestWorker,
+} from './harness.ts';
+
+describe('worker: concurrency and queue stats against fauxqs', () => {
+  let sqs: LocalSqs;
+  const running: TestWorker[] = [];
+  beforeAll(async () => {
+    sqs = await startLocalSqs();
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
+  });
+  afterAll(async () => {
+    await sqs.stop();
+  });
+
+  it('runs N jobs at once with concurrency N, each with its own lease and heartbeat', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('concurrency'));
+    let active = 0;
+    let maxActive = 0;
+    const allStarted = gate();
+    const release = gate();
+    const t = createTestWorker({
+      endpoint: sqs.endpoint,
+      config: testConfig(queueUrl, { concurrency: 3, leaseSeconds: 3, heartbeatSeconds: 1 }),
+      runJob: async () => {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        if (active === 3) allStarted.open();
+        await release.opened;
+        active--;
+        return { kind: 'success', details: {} };
+      },
+    });
+    running.push(t);
+    for (let n = 1; n <= 4; n++) await sendBody(sqs, queueUrl, asciiJson(sampleTask({ issue_number: n })));
+    await t.worker.start();
+    await allStarted.opened;
+    expect(t.worker.snapshot()).toMatchObject({ status: 'running', concurrency: 3 });
+    expect(t.worker.snapshot().jobs).toHaveLength(3);
+    // Three distinct receipts heartbeating; no fourth message taken while the slots are full.
+    await until(
+      () => new Set(t.counter.inputs('ChangeMessageVisibility').map((i) => i.ReceiptHandle)).size === 3,
+      5_000,
+    );
+    expect(t.counter.inputs('ReceiveMessage').every((i) => Number(i.MaxNumberOfMessages) <= 3)).toBe(true);
+    expect(maxActive).toBe(3);
+    release.open();
+    await until(() => t.journal.records.length === 4);
+    // The three that finished together were deleted with one DeleteMessageBatch.
+    expect(t.counter.inputs('DeleteMessageBatch')[0]).toMatchObject({ Entries: [{}, {}, {}] });
+    expect(maxActive).toBe(3);
+    expect(t.journal.records.every((r) => r.outcome === 'succeeded')).toBe(true);
+  });
+
+  it('publishes queue and DLQ counts on demand', async () => {
+    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('stats'));
+    const t = createTestWorker({
+      endpoint: sqs.endpoint,
+      config: testConfig(queueUrl),
+      runJob: async () => ({ kind: 'success', details: {} }),
+    });
+    running.push(t);
+    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await sendBody(sqs, dlqUrl, 'old failure');
+    await t.worker.start();
+    t.worker.pause({});
+    await t.worker.refreshStats();
+    expect(t.worker.snapshot().stats).toMatchObject({
+      queue: { visible: 1, inFlight: 0, delayed: 0 },
+      dlq: { visible: 1, inFlight: 0, delayed: 0 },
+    });
+    expect(Date.parse(t.worker.snapshot().stats.updatedAt!)).not.toBeNaN();
+  });
+
+  it('polls stats on an interval only while a UI watches', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('watch'));
+    const t = createTestWorker({
+      endpoint: sqs.endpoint,
+      config: testConfig(queueUrl),
+      runJob: async () => ({ kind: 'success', details: {} }),
+    });
+    running.push(t);
+    await t.worker.start();
+    t.worker.pause({});
+    const statsCalls = () =>
+      t.counter
+        .inputs('GetQueueAttributes')
+        .filter((i) => JSON.stringify(i.AttributeNames).includes('ApproximateNumberOfMessages')).length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(statsCalls()).toBe(0);
+    t.worker.watchStats(true);
+    await until(() => statsCalls() >= 6); // queue + DLQ, three rounds
+    t.worker.watchStats(false);
+    const after = statsCalls();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(statsCalls()).toBeLessThanOrEqual(after + 2); // at most the round already on the wire
+  });
+});

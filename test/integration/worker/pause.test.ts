@@ -1,0 +1,162 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
+import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
+import { FakeClock } from '../../support/fake-clock.ts';
+import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
+import { sampleTask } from '../../support/sample-task.ts';
+import {
+  aborted,
+  createTestWorker,
+  gate,
+  MapStore,
+  queueName,
+  receiveNow,
+  sendBody,
+  testConfig,
+  until,
+  type TestWorker,
+} from './harness.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('worker: pause against fauxqs', () => {
+  let sqs: LocalSqs;
+  const running: TestWorker[] = [];
+  beforeAll(async () => {
+    sqs = await startLocalSqs();
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
+  });
+  afterAll(async () => {
+    await sqs.stop();
+  });
+
+  type WorkerSetup = Parameters<typeof createTestWorker>[0];
+  function worker(queueUrl: string, runJob: WorkerSetup['runJob'], extra: Partial<WorkerSetup> = {}) {
+    const t = createTestWorker({ endpoint: sqs.endpoint, config: testConfig(queueUrl), runJob, ...extra });
+    running.push(t);
+    return t;
+  }
+
+  it('makes zero ReceiveMessage calls while paused, aborting the poll in flight, and polls again on resume', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('pause-zero'));
+    const t = worker(queueUrl, async () => ({ kind: 'success', details: {} }));
+    await t.worker.start();
+    await until(() => t.counter.count('ReceiveMessage') >= 1);
+    t.worker.pause({});
+    expect(t.worker.snapshot().status).toBe('paused');
+    const before = t.counter.count('ReceiveMessage');
+    // The in-flight long poll is aborted, not waited for.
+    const lastPoll = t.counter.requests.filter((r) => r.command === 'ReceiveMessage').at(-1)!;
+    await until(() => lastPoll.error);
+    expect((lastPoll.error as Error).name).toBe('AbortError');
+    await sleep(1_500); // longer than a long-poll cycle (1 s here)
+    expect(t.counter.count('ReceiveMessage')).toBe(before);
+
+    t.worker.resume();
+    await until(() => t.counter.count('ReceiveMessage') > before);
+    expect(t.worker.snapshot().status).toBe('polling');
+  });
+
+  it('releases at once a message that arrives after the pause', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('pause-late'));
+    let runs = 0;
+    const t = worker(queueUrl, async () => {
+      runs++;
+      return { kind: 'success', details: {} };
+    });
+    // The user pauses while the response carrying a message is already on the wire.
+    t.counter.onResponse('ReceiveMessage', (request) => {
+      if ((request.output?.Messages as unknown[] | undefined)?.length) t.worker.pause({});
+    });
+    await t.worker.start();
+    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await until(() => t.counter.inputs('ChangeMessageVisibility').length === 1);
+    expect(t.counter.inputs('ChangeMessageVisibility')[0]).toMatchObject({ VisibilityTimeout: 0 });
+    const [back] = await receiveNow(sqs.client, queueUrl, { wait: 1 });
+    expect(back?.MessageId).toBe(messageId);
+    expect(runs).toBe(0);
+  });
+
+  it('"after-current" lets the running job finish and takes no new message', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('pause-after'));
+    const started = gate();
+    const finish = gate();
+    let signal: AbortSignal | null = null;
+    const t = worker(queueUrl, async (ctx) => {
+      signal = ctx.signal;
+      started.open();
+      await finish.opened;
+      return { kind: 'success', details: {} };
+    });
+    await t.worker.start();
+    await sendBody(sqs, queueUrl, asciiJson(sampleTask({ issue_number: 1 })));
+    await started.opened;
+    t.worker.pause({ mode: 'after-current' });
+    const receives = t.counter.count('ReceiveMessage');
+    await sendBody(sqs, queueUrl, asciiJson(sampleTask({ issue_number: 2 })));
+    expect(t.worker.snapshot()).toMatchObject({ status: 'paused', jobs: [{ stopping: null }] });
+    finish.open();
+    expect(await until(() => t.journal.records[0])).toMatchObject({ outcome: 'succeeded' });
+    expect(signal!.aborted).toBe(false);
+    await sleep(300);
+    expect(t.counter.count('ReceiveMessage')).toBe(receives);
+    expect(t.journal.records).toHaveLength(1);
+  });
+
+  it('"stop-now" cancels the running job and releases its message', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('pause-stop-now'));
+    const started = gate();
+    let reason: StopReason | null = null;
+    const t = worker(queueUrl, async (ctx) => {
+      started.open();
+      reason = (await aborted(ctx.signal)) as StopReason;
+      return { kind: 'success', details: {} };
+    });
+    await t.worker.start();
+    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await started.opened;
+    t.worker.pause({ mode: 'stop-now' });
+    const record = await until(() => t.journal.records[0]);
+    expect(reason).toMatchObject({ kind: 'pause-stop-now', disposition: 'release' });
+    expect(record).toMatchObject({ outcome: 'released' });
+    expect(t.counter.count('DeleteMessage')).toBe(0);
+    const [back] = await receiveNow(sqs.client, queueUrl);
+    expect(back?.MessageId).toBe(messageId);
+    expect(t.worker.snapshot()).toMatchObject({ status: 'paused', jobs: [] });
+  });
+
+  it('keeps a pause across a restart: the new worker never calls ReceiveMessage', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('pause-restart'));
+    const store = new MapStore();
+    const first = worker(queueUrl, async () => ({ kind: 'success', details: {} }), { store });
+    await first.worker.start();
+    first.worker.pause({ until: new Date(Date.now() + 3_600_000).toISOString() });
+    await first.worker.stop();
+
+    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const second = worker(queueUrl, async () => ({ kind: 'success', details: {} }), { store });
+    expect(second.worker.snapshot().pause).toMatchObject({ paused: true, reason: 'user' });
+    await second.worker.start();
+    expect(second.worker.dlqUrl).not.toBeNull();
+    await sleep(1_200);
+    expect(second.counter.count('ReceiveMessage')).toBe(0);
+    expect(second.worker.snapshot().status).toBe('paused');
+  });
+
+  it('ends a timed pause by itself when its time comes', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('pause-timed'));
+    const clock = new FakeClock();
+    const t = worker(queueUrl, async () => ({ kind: 'success', details: {} }), { clock });
+    t.worker.pause({ until: new Date(clock.now() + 3_600_000).toISOString() });
+    await t.worker.start();
+    await clock.advance(3_599_000);
+    expect(t.worker.snapshot().pause.paused).toBe(true);
+    expect(t.counter.count('ReceiveMessage')).toBe(0);
+    await clock.advance(1_000);
+    expect(t.worker.snapshot().pause.paused).toBe(false);
+    expect(t.store.get('pause')).toMatchObject({ paused: false });
+    await until(() => t.counter.count('ReceiveMessage') >= 1);
+  });
+});

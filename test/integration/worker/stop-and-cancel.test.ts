@@ -1,0 +1,183 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
+import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
+import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
+import { sampleTask } from '../../support/sample-task.ts';
+import {
+  aborted,
+  createTestWorker,
+  gate,
+  queueName,
+  receiveNow,
+  sendBody,
+  testConfig,
+  until,
+  type TestWorker,
+} from './harness.ts';
+
+describe('worker: stop and cancel against fauxqs', () => {
+  let sqs: LocalSqs;
+  const running: TestWorker[] = [];
+  beforeAll(async () => {
+    sqs = await startLocalSqs();
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
+  });
+  afterAll(async () => {
+    await sqs.stop();
+  });
+
+  type Setup = Parameters<typeof createTestWorker>[0];
+  async function startWith(
+    queueUrl: string,
+    runJob: Setup['runJob'],
+    overrides: Parameters<typeof testConfig>[1] = {},
+    extra: Partial<Setup> = {},
+  ) {
+    const t = createTestWorker({
+      endpoint: sqs.endpoint,
+      config: testConfig(queueUrl, overrides),
+      runJob,
+      ...extra,
+    });
+    running.push(t);
+    await t.worker.start();
+    return t;
+  }
+
+  /** A job that waits until told to stop, and reports why. */
+  function stoppableJob() {
+    const started = gate();
+    const reasons: StopReason[] = [];
+    const runJob: Setup['runJob'] = async (ctx) => {
+      started.open();
+      reasons.push((await aborted(ctx.signal)) as StopReason);
+      return { kind: 'success', details: {} };
+    };
+    return { started, reasons, runJob };
+  }
+
+  it('graceful stop stops polling at once and lets a running job finish within the grace period', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('stop-graceful'));
+    const started = gate();
+    const finish = gate();
+    let signal: AbortSignal | null = null;
+    const t = await startWith(
+      queueUrl,
+      async (ctx) => {
+        signal = ctx.signal;
+        started.open();
+        await finish.opened;
+        return { kind: 'success', details: {} };
+      },
+      { shutdownGraceSeconds: 30 },
+    );
+    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await started.opened;
+    const receives = t.counter.count('ReceiveMessage');
+    let stopped = false;
+    const stopping = t.worker.stop().then(() => (stopped = true));
+    expect(t.worker.snapshot().status).toBe('stopping');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stopped).toBe(false);
+    finish.open();
+    await stopping;
+    expect(signal!.aborted).toBe(false);
+    expect(t.journal.records[0]).toMatchObject({ outcome: 'succeeded' });
+    expect(t.counter.count('DeleteMessage')).toBe(1);
+    expect(t.counter.count('ReceiveMessage')).toBe(receives);
+    expect(t.worker.snapshot().status).toBe('stopped');
+  });
+
+  it('graceful stop cancels a job still running after the grace period and releases its message', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('stop-grace-over'));
+    const job = stoppableJob();
+    const t = await startWith(queueUrl, job.runJob, { shutdownGraceSeconds: 1 });
+    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await job.started.opened;
+    await t.worker.stop();
+    expect(job.reasons).toEqual([expect.objectContaining({ kind: 'shutdown', disposition: 'release' })]);
+    expect(t.journal.records[0]).toMatchObject({ outcome: 'released' });
+    // stop() resolved only after the release: the message is visible right away.
+    const [back] = await receiveNow(sqs.client, queueUrl);
+    expect(back?.MessageId).toBe(messageId);
+  });
+
+  it('stop({ immediate: true }) cancels and releases at once, also during a graceful stop', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('stop-immediate'));
+    const job = stoppableJob();
+    const t = await startWith(queueUrl, job.runJob, { shutdownGraceSeconds: 3600 });
+    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await job.started.opened;
+    const graceful = t.worker.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(job.reasons).toEqual([]);
+    await t.worker.stop({ immediate: true });
+    await graceful;
+    expect(job.reasons).toEqual([expect.objectContaining({ kind: 'shutdown' })]);
+    const [back] = await receiveNow(sqs.client, queueUrl);
+    expect(back?.MessageId).toBe(messageId);
+  });
+
+  it('settles without a job that ignores its stop signal, so quitting cannot hang', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('stop-stubborn'));
+    const started = gate();
+    const t = await startWith(
+      queueUrl,
+      async () => {
+        started.open();
+        return new Promise<never>(() => {});
+      },
+      {},
+      { timings: { abandonAfterMs: 200 } },
+    );
+    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await started.opened;
+    await t.worker.stop({ immediate: true });
+    expect(t.journal.records[0]).toMatchObject({ outcome: 'released' });
+    expect(t.journal.logs.get(t.journal.records[0]!.jobId)!.text()).toMatch(/did not stop within/);
+    const [back] = await receiveNow(sqs.client, queueUrl);
+    expect(back?.MessageId).toBe(messageId);
+  });
+
+  it('cancel with "release" aborts the job and puts the message back on the queue', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('cancel-release'));
+    const job = stoppableJob();
+    const t = await startWith(queueUrl, job.runJob);
+    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await job.started.opened;
+    t.worker.pause({}); // keep this worker from taking the message straight back
+    const jobId = t.worker.snapshot().jobs[0]!.jobId;
+    expect(t.worker.cancel('no-such-job', 'release')).toBe(false);
+    expect(t.worker.cancel(jobId, 'release')).toBe(true);
+    expect(t.worker.snapshot().jobs[0]).toMatchObject({ jobId, stopping: 'cancelled by user' });
+    const record = await until(() => t.journal.records[0]);
+    expect(job.reasons).toEqual([
+      { kind: 'cancelled', message: 'cancelled by user', disposition: 'release' },
+    ]);
+    expect(record).toMatchObject({ outcome: 'released', reason: 'cancelled by user' });
+    const [back] = await receiveNow(sqs.client, queueUrl);
+    expect(back?.MessageId).toBe(messageId);
+  });
+
+  it('cancel with "discard" quarantines the message with the reason "cancelled by user"', async () => {
+    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('cancel-discard'));
+    const job = stoppableJob();
+    const t = await startWith(queueUrl, job.runJob);
+    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await job.started.opened;
+    t.worker.cancel(t.worker.snapshot().jobs[0]!.jobId, 'discard');
+    expect(await until(() => t.journal.records[0])).toMatchObject({
+      outcome: 'quarantined',
+      reason: 'cancelled by user',
+    });
+    const [copy] = await receiveNow(sqs.client, dlqUrl, { wait: 1 });
+    expect(copy?.MessageAttributes).toMatchObject({
+      'codingworker.reason': { StringValue: 'cancelled by user' },
+      'codingworker.source-message-id': { StringValue: messageId },
+    });
+    expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
+    expect(t.notices).toEqual([]);
+  });
+});

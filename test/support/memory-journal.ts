@@ -1,0 +1,49 @@
+/** An in-memory JobJournal for tests: keeps every record and every job's log lines. */
+import type { JobRecord, LogStream } from '../../shared/records.ts';
+import type { JobJournal, JobLog } from '../../src-main/engine/jobs/job.ts';
+
+export interface MemoryLogLine {
+  readonly stream: LogStream;
+  readonly text: string;
+}
+
+export class MemoryJobLog implements JobLog {
+  readonly lines: MemoryLogLine[] = [];
+  readonly path: string;
+  closed = false;
+
+  constructor(jobId: string) {
+    this.path = `memory://${jobId}.log`;
+  }
+
+  write(stream: LogStream, text: string): void {
+    this.lines.push({ stream, text });
+  }
+
+  tail(lines: number): readonly string[] {
+    return this.lines.slice(-lines).map((line) => line.text);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  text(): string {
+    return this.lines.map((line) => line.text).join('\n');
+  }
+}
+
+export class MemoryJournal implements JobJournal {
+  readonly records: JobRecord[] = [];
+  readonly logs = new Map<string, MemoryJobLog>();
+
+  openLog(jobId: string): JobLog {
+    const log = new MemoryJobLog(jobId);
+    this.logs.set(jobId, log);
+    return log;
+  }
+
+  async record(record: JobRecord): Promise<void> {
+    this.records.push(record);
+  }
+}
