@@ -50,7 +50,13 @@ export interface JobDetails {
  */
 export type JobResult =
   | { readonly kind: 'success'; readonly details: JobDetails }
-  | { readonly kind: 'noop'; readonly reason: string; readonly details?: JobDetails }
+  | {
+      readonly kind: 'noop';
+      readonly reason: string;
+      /** 'duplicate': the work exists already (an open PR); 'cancelled-upstream' (default): the issue no longer asks for it. */
+      readonly why?: 'duplicate' | 'cancelled-upstream';
+      readonly details?: JobDetails;
+    }
   | { readonly kind: 'retry'; readonly reason: string; readonly details?: JobDetails }
   | { readonly kind: 'permanent'; readonly reason: string; readonly details?: JobDetails };
 

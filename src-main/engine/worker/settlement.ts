@@ -70,11 +70,7 @@ export function decideSettlement(input: SettleInput): Settlement {
     case 'success':
       return settle({ kind: 'delete' }, 'succeeded', null, result.details?.prUrl ? 'pr-opened' : null);
     case 'noop':
-      return settle(
-        { kind: 'delete' },
-        /duplicate/i.test(result.reason) ? 'duplicate' : 'cancelled-upstream',
-        result.reason,
-      );
+      return settle({ kind: 'delete' }, result.why ?? 'cancelled-upstream', result.reason);
     case 'retry':
       return retry(input, result.reason);
     case 'permanent':

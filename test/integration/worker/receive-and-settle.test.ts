@@ -125,7 +125,8 @@ describe('worker: receive and settle against fauxqs', () => {
     const { queueUrl } = await sqs.createQueuePair(queueName('noop'));
     const t = await start(queueUrl, async () => ({
       kind: 'noop',
-      reason: 'duplicate delivery: a pull request is already open',
+      reason: 'a pull request is already open',
+      why: 'duplicate',
     }));
     await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
     expect(await until(() => t.journal.records[0])).toMatchObject({ outcome: 'duplicate' });

@@ -37,10 +37,13 @@ describe('settlement decisions', () => {
     expect(opened).toMatchObject({ action: { kind: 'delete' }, outcome: 'succeeded', notice: 'pr-opened' });
   });
 
-  it('deletes a no-op, as a duplicate when the reason says so, else as cancelled upstream', () => {
-    const noop = (reason: string) =>
-      decideSettlement({ ...base, end: { kind: 'result', result: { kind: 'noop', reason } } });
-    expect(noop('duplicate delivery: PR #3 is open')).toMatchObject({
+  it('deletes a no-op, recorded as the job says why (cancelled upstream by default)', () => {
+    const noop = (reason: string, why?: 'duplicate' | 'cancelled-upstream') =>
+      decideSettlement({
+        ...base,
+        end: { kind: 'result', result: { kind: 'noop', reason, ...(why ? { why } : {}) } },
+      });
+    expect(noop('PR #3 is open', 'duplicate')).toMatchObject({
       action: { kind: 'delete' },
       outcome: 'duplicate',
     });
