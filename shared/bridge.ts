@@ -49,6 +49,9 @@ export const commandParams = {
   getSettings: none,
   updateSettings: z.object({ settings: settingsSchema.partial() }).strict(),
   runDoctor: none,
+  /** Stores the GitHub token in the OS keychain (Electron's safeStorage); never in settings. */
+  setGitHubToken: z.object({ token: z.string().regex(/^\S{20,255}$/, 'must be a GitHub token') }).strict(),
+  clearGitHubToken: none,
   /** Asks the shell to open a URL the app built (a PR or issue); the shell checks it first. */
   openExternal: z.object({ url: z.string().url().max(2000) }).strict(),
 } as const;
@@ -88,7 +91,15 @@ export interface CommandResults {
   getSettings: Settings;
   updateSettings: UpdateSettingsResult;
   runDoctor: readonly DoctorCheck[];
+  setGitHubToken: SecretResult;
+  clearGitHubToken: { readonly cleared: boolean };
   openExternal: { readonly opened: boolean };
+}
+
+/** Whether a secret was stored, and why not: the OS has no secure store, or this host has none. */
+export interface SecretResult {
+  readonly stored: boolean;
+  readonly reason: 'basic-text' | 'unavailable' | null;
 }
 
 export const commandNames: readonly CommandName[] = COMMAND_NAMES;

@@ -17,6 +17,8 @@ export const COMMAND_NAMES = [
   'getSettings',
   'updateSettings',
   'runDoctor',
+  'setGitHubToken',
+  'clearGitHubToken',
   'openExternal',
 ] as const;
 

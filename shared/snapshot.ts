@@ -85,6 +85,8 @@ export interface WorkerSnapshot {
   readonly lastError: ErrorView | null;
   /** When the engine retries after an error (offline backoff). */
   readonly retryAt: string | null;
+  /** Where issue and pull request links point (GITHUB_SERVER_URL); the app fills it in. */
+  readonly githubServerUrl?: string;
 }
 
 export const emptyStats: QueueStats = { queue: null, dlq: null, updatedAt: null };

@@ -5,9 +5,13 @@ import { parseCli, USAGE, UsageError } from './cli/options.ts';
 import { serveCommand } from './cli/serve.ts';
 import { sandboxCommand } from './cli/sandbox.ts';
 import { sendTestIssueCommand } from './cli/send-test-issue.ts';
+import { runCommand } from './cli/run.ts';
+import { doctorCommand } from './cli/doctor.ts';
 
 const commands: Record<string, (options: ReturnType<typeof parseCli>) => Promise<number>> = {
+  run: runCommand,
   serve: serveCommand,
+  doctor: doctorCommand,
   sandbox: sandboxCommand,
   'send-test-issue': sendTestIssueCommand,
 };

@@ -1,18 +1,29 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { LocaleRoot } from './app/LocaleRoot.tsx';
 import { pickBridge } from './bridge/pick-bridge.ts';
-import { I18nContext, resolveLocale, translator } from './i18n/i18n.ts';
 import './styles.css';
 
-const bridge = pickBridge();
-const locale = resolveLocale('system', navigator.languages);
-document.documentElement.lang = locale;
+const root = createRoot(document.getElementById('root')!);
+const params = new URLSearchParams(window.location.search);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nContext.Provider value={{ locale, t: translator(locale) }}>
-      <App bridge={bridge} />
-    </I18nContext.Provider>
-  </StrictMode>,
-);
+if (params.has('bench')) {
+  // The log benchmark's harness (bench/ui.bench.ts): the real LogView with generated lines, no worker.
+  void import('./bench/log-bench.tsx').then(({ LogBench }) =>
+    root.render(
+      <LocaleRoot>
+        <LogBench lines={Number(params.get('bench')) || 200_000} />
+      </LocaleRoot>,
+    ),
+  );
+} else {
+  const bridge = pickBridge();
+  root.render(
+    <StrictMode>
+      <LocaleRoot>
+        <App bridge={bridge} />
+      </LocaleRoot>
+    </StrictMode>,
+  );
+}

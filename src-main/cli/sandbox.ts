@@ -1,38 +1,50 @@
 /**
- * `codingworker sandbox`: the whole flow without AWS. An embedded queue (fauxqs) with its DLQ, the
- * web UI, and a sample issue sent the way the producer sends it.
+ * `codingworker sandbox`: the whole flow without AWS or GitHub — an embedded queue with its DLQ, a
+ * demo repository, the real worker and the web UI, and a sample issue sent as the producer sends it.
  */
-import { QueueMonitor } from '../engine/app/queue-monitor.ts';
-import { createMonitorService } from '../engine/app/monitor-service.ts';
-import { sendTaskMessage } from '../engine/queue/send-task-message.ts';
-import { startLocalSqs } from '../engine/sandbox/local-sqs.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '../engine/sandbox/start-sandbox.ts';
 import { startHeadlessServer } from '../headless/headless-server.ts';
+import { consolePrinter } from './console-output.ts';
 import { findRendererDir } from './renderer-dir.ts';
-import { waitForSignal } from './signals.ts';
 import type { CliOptions } from './options.ts';
+import { waitForSignal } from './signals.ts';
 
 export async function sandboxCommand(options: CliOptions): Promise<number> {
-  const sqs = await startLocalSqs();
-  const { queueUrl, dlqUrl } = await sqs.createQueuePair('codingworker-tasks');
-  const monitor = new QueueMonitor({ client: sqs.client, queueUrl, intervalMs: 1000 });
-  const service = createMonitorService(monitor);
-  const server = await startHeadlessServer({ service, rendererDir: findRendererDir(), port: options.port });
-
-  await sendTaskMessage(sqs.client, queueUrl, {
-    issue_number: 1,
-    repository: 'sandbox/demo',
-    title: 'Add a friendly greeting to the README',
-    body: 'A sample issue sent by `codingworker sandbox`.',
-    labels: ['ai-task'],
-    created_at: new Date().toISOString(),
+  const dataDir =
+    process.env.CODINGWORKER_DATA_DIR || (await mkdtemp(join(tmpdir(), 'codingworker-sandbox-')));
+  const sandbox = await startSandbox({ dataDir, env: process.env, notifier: { notify: () => {} } });
+  const print = consolePrinter(options.json);
+  sandbox.app.service.subscribe((event) => event.event !== 'log' && print(event));
+  const server = await startHeadlessServer({
+    service: sandbox.app.service,
+    rendererDir: findRendererDir(),
+    port: options.port,
   });
 
-  console.log(`Sandbox queue:  ${queueUrl} (DLQ ${dlqUrl}) on an embedded SQS emulator`);
+  console.log('CodingWorker sandbox: an embedded SQS emulator, a demo repository, no AWS and no GitHub.');
+  console.log(`  data:   ${dataDir}`);
+  console.log(`  queue:  ${sandbox.config.queueUrl}`);
+  console.log(
+    sandbox.agent === 'aider'
+      ? '  agent:  Aider (installed); it needs a model API key in the environment, e.g. OPENAI_API_KEY'
+      : '  agent:  the DEMO agent — Aider is not installed (pipx install aider-chat); the demo makes one small edit',
+  );
+  console.log(
+    '  pull requests: none — the sandbox pushes the branch to the demo repository and says where the PR would go',
+  );
   console.log(`CodingWorker UI: ${server.url}`);
   console.log('Press Ctrl+C to stop.');
+
+  await sandbox.sendIssue(
+    1,
+    'Add a friendly greeting to the README',
+    'Say hello to people who open the README.',
+  );
   await waitForSignal();
-  monitor.stop();
+  await sandbox.stop({ immediate: true });
   await server.close();
-  await sqs.stop();
   return 0;
 }

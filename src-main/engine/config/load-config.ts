@@ -46,6 +46,17 @@ export function defaultDataDir(env: ConfigSources['env']): string {
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'codingworker');
 }
 
+/**
+ * Where the worker keeps its state, before the full config can be read (saved settings, which live
+ * in that folder, are part of the config).
+ */
+export function resolveDataDir(sources: Omit<ConfigSources, 'stored'>): string {
+  const path = sources.configPath ?? sources.env.CODINGWORKER_CONFIG ?? null;
+  const fromFile = path ? readConfigFile(path).dataDir : undefined;
+  const dir = sources.env.CODINGWORKER_DATA_DIR || (typeof fromFile === 'string' ? fromFile : '');
+  return dir || defaultDataDir(sources.env);
+}
+
 export function loadConfig(sources: ConfigSources): WorkerConfig {
   const { env } = sources;
   const path = sources.configPath ?? env.CODINGWORKER_CONFIG ?? null;

@@ -1,0 +1,95 @@
+/**
+ * The shell's own words (tray menu, tooltip, dialogs), in English and Japanese. The window's UI has
+ * its catalogue in src-renderer/i18n/messages.ts; these few lines live with the shell so the main
+ * process never reaches into the renderer. Placeholders are {name}.
+ */
+export const shellEn = {
+  'app.name': 'CodingWorker',
+  'menu.pauseOneHour': 'Pause for 1 Hour',
+  'menu.pauseUntilTomorrow': 'Pause Until Tomorrow 9:00',
+  'menu.resume': 'Resume',
+  'menu.stopJob': 'Stop Current Job',
+  'menu.open': 'Open CodingWorker',
+  'menu.quit': 'Quit CodingWorker',
+  'status.notConnected': 'Starting…',
+  'status.listening': 'Listening for tasks',
+  'status.working': 'Working',
+  'status.workingOn': 'Working on {repository}#{number}',
+  'status.paused': 'Paused',
+  'status.pausedUntil': 'Paused until {time}',
+  'status.pausedBattery': 'Paused: on battery',
+  'status.pausedSuspend': 'Paused: asleep',
+  'status.offline': 'Offline: {message}',
+  'status.stopping': 'Stopping…',
+  'tooltip.queue': 'Queue: ≈{count} waiting',
+  'tooltip.queueUnknown': 'Queue: unknown',
+  'dialog.quitTitle': 'A job is running',
+  'dialog.quitMessage': 'Quit now and put issue {issue} back on the queue?',
+  'dialog.quitConfirm': 'Quit and Release',
+  'dialog.cancel': 'Cancel',
+  'dialog.stopJobMessage': 'Stop the current job and put its message back on the queue?',
+  'dialog.stopJobConfirm': 'Stop and Release',
+  'dialog.startFailed': 'CodingWorker could not start',
+  'error.secretBasicText':
+    'No keyring is available (safeStorage would use a plain-text key), so the GitHub token was not saved. Set GITHUB_TOKEN or sign in with `gh auth login` instead.',
+  'error.secretUnavailable':
+    'This system cannot encrypt secrets right now, so the GitHub token was not saved. Set GITHUB_TOKEN or sign in with `gh auth login` instead.',
+} as const;
+
+export type ShellMessageKey = keyof typeof shellEn;
+export type ShellCatalogue = { readonly [K in ShellMessageKey]: string };
+
+export const shellJa: ShellCatalogue = {
+  'app.name': 'CodingWorker',
+  'menu.pauseOneHour': '1 時間一時停止',
+  'menu.pauseUntilTomorrow': '明日 9:00 まで一時停止',
+  'menu.resume': '再開',
+  'menu.stopJob': '実行中のジョブを停止',
+  'menu.open': 'CodingWorker を開く',
+  'menu.quit': 'CodingWorker を終了',
+  'status.notConnected': '起動しています…',
+  'status.listening': 'タスクを待機中',
+  'status.working': '作業中',
+  'status.workingOn': '{repository}#{number} を作業中',
+  'status.paused': '一時停止中',
+  'status.pausedUntil': '{time} まで一時停止中',
+  'status.pausedBattery': '一時停止中: バッテリー駆動',
+  'status.pausedSuspend': '一時停止中: スリープ',
+  'status.offline': 'オフライン: {message}',
+  'status.stopping': '停止しています…',
+  'tooltip.queue': 'キュー: 約 {count} 件待ち',
+  'tooltip.queueUnknown': 'キュー: 不明',
+  'dialog.quitTitle': 'ジョブを実行中です',
+  'dialog.quitMessage': '今すぐ終了して issue {issue} をキューに戻しますか?',
+  'dialog.quitConfirm': '終了してキューに戻す',
+  'dialog.cancel': 'キャンセル',
+  'dialog.stopJobMessage': '実行中のジョブを停止し、メッセージをキューに戻しますか?',
+  'dialog.stopJobConfirm': '停止してキューに戻す',
+  'dialog.startFailed': 'CodingWorker を起動できませんでした',
+  'error.secretBasicText':
+    'キーリングが利用できないため(safeStorage が平文の鍵を使うため)、GitHub トークンを保存しませんでした。代わりに GITHUB_TOKEN を設定するか `gh auth login` でサインインしてください。',
+  'error.secretUnavailable':
+    'このシステムでは現在シークレットを暗号化できないため、GitHub トークンを保存しませんでした。代わりに GITHUB_TOKEN を設定するか `gh auth login` でサインインしてください。',
+};
+
+export type ShellLocale = 'en' | 'ja';
+export type ShellTranslate = (
+  key: ShellMessageKey,
+  values?: Readonly<Record<string, string | number>>,
+) => string;
+
+export const shellCatalogues: { readonly [L in ShellLocale]: ShellCatalogue } = { en: shellEn, ja: shellJa };
+
+/** The settings' choice, or the system's preferred languages when it is 'system'. */
+export function shellLocale(setting: string, systemLanguages: readonly string[]): ShellLocale {
+  if (setting === 'en' || setting === 'ja') return setting;
+  return systemLanguages[0]?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+export function shellTranslator(locale: ShellLocale): ShellTranslate {
+  const catalogue = shellCatalogues[locale];
+  return (key, values) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      values && name in values ? String(values[name]) : whole,
+    );
+}

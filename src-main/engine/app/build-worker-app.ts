@@ -1,0 +1,163 @@
+/**
+ * The composition root of the engine: real consumer, pipeline, journal and DLQ operations from one
+ * config. The CLI and the Electron shell call this; tests call it too, with local peers.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { Notice } from '../../../shared/records.ts';
+import type { WorkerConfig } from '../config/worker-config.ts';
+import { runDoctor } from '../doctor/doctor.ts';
+import { DlqOperations } from '../dlq/dlq-operations.ts';
+import type { GitHubTokenResolution } from '../github/resolve-token.ts';
+import type { JobRunner } from '../jobs/job.ts';
+import { createJournal } from '../journal/journal.ts';
+import { JOB_LOG_NAME } from '../journal/job-paths.ts';
+import { createPipeline } from '../pipeline/pipeline.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { KeyValueStore } from '../ports/key-value-store.ts';
+import type { Notifier } from '../ports/notifier.ts';
+import { createSqsClient } from '../queue/sqs-client.ts';
+import { Redactor } from '../security/redact.ts';
+import { Worker, type WorkerTimings } from '../worker/worker.ts';
+import { watchDlqGrowth } from './dlq-growth.ts';
+import { EventHub } from './event-hub.ts';
+import { createSettingsService } from './settings-service.ts';
+import { createWorkerApp, type WorkerApp, type WorkerAppParts } from './worker-app.ts';
+
+/** Environment variables whose values are secrets wherever they appear in output. */
+const SECRET_VARIABLES = [
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'OPENAI_API_KEY',
+  'ANTHROPIC_API_KEY',
+  'GEMINI_API_KEY',
+  'GOOGLE_API_KEY',
+  'OPENROUTER_API_KEY',
+  'DEEPSEEK_API_KEY',
+  'GROQ_API_KEY',
+  'MISTRAL_API_KEY',
+  'AZURE_API_KEY',
+];
+
+export interface BuildWorkerAppOptions {
+  readonly config: WorkerConfig;
+  /** The process environment, read once here at the edge. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly store: KeyValueStore;
+  /** The shell's native notifications, or a log line headless. */
+  readonly notifier: Notifier;
+  readonly github: GitHubTokenResolution | null;
+  /** Default: built from config (region, profile, endpoint). */
+  readonly sqs?: SQSClient;
+  /** Default: the real pipeline (GitHub, git, the agent). The sandbox brings its own. */
+  readonly runJob?: JobRunner;
+  readonly openExternal?: (url: string) => Promise<boolean>;
+  /** The shell's keychain for the GitHub token. */
+  readonly secrets?: WorkerAppParts['secrets'];
+  readonly clock?: Clock;
+  readonly timings?: Partial<WorkerTimings>;
+}
+
+export interface BuiltWorkerApp extends WorkerApp {
+  readonly redactor: Redactor;
+  readonly sqs: SQSClient;
+}
+
+export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
+  const { config, env } = options;
+  const redactor = new Redactor();
+  for (const name of SECRET_VARIABLES) redactor.add(env[name]);
+  redactor.add(options.github?.token);
+
+  const sqs = options.sqs ?? createSqsClient(config);
+  const hub = new EventHub();
+  const journal = createJournal({
+    dataDir: config.dataDir,
+    redactor,
+    onLines: (jobId, lines) => hub.publish({ event: 'log', payload: { jobId, lines } }),
+  });
+  const notifier: Notifier = {
+    notify(notice: Notice) {
+      hub.publish({ event: 'notice', payload: notice });
+      options.notifier.notify(notice);
+    },
+  };
+  const runJob = options.runJob ?? pipelineOrRefusal(options, redactor);
+
+  const worker = new Worker({
+    client: sqs,
+    config,
+    runJob,
+    journal,
+    store: options.store,
+    notifier,
+    redactor,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.timings ? { timings: options.timings } : {}),
+  });
+  watchDlqGrowth(worker, notifier);
+
+  let dlqOperations: { url: string; ops: DlqOperations } | null = null;
+  const dlq = (): DlqOperations | null => {
+    const url = config.dlqUrl ?? worker.snapshot().dlqUrl;
+    if (!url) return null;
+    if (dlqOperations?.url !== url) {
+      dlqOperations = {
+        url,
+        ops: new DlqOperations({ client: sqs, queueUrl: config.queueUrl, dlqUrl: url }),
+      };
+    }
+    return dlqOperations.ops;
+  };
+
+  const app = createWorkerApp(
+    {
+      worker,
+      dlq,
+      history: {
+        list: (limit) => journal.list(limit),
+        readLog: (jobId, from, limit) => journal.readLog(jobId, from, limit),
+        logFilePath(jobId) {
+          const path = join(journal.jobDir(jobId), JOB_LOG_NAME);
+          return existsSync(path) ? path : null;
+        },
+      },
+      settings: createSettingsService(options.store, config),
+      doctor: () => runDoctor({ config, sqs, github: options.github, env }),
+      githubServerUrl: config.github.serverUrl,
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+      ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+    },
+    hub,
+  );
+  return {
+    ...app,
+    redactor,
+    sqs,
+    async stop(stopOptions) {
+      await app.stop(stopOptions);
+    },
+  };
+}
+
+/**
+ * Without a GitHub token no job can be verified or published: each one is put back with a backoff
+ * and a reason that says how to fix it, rather than failing in the middle.
+ */
+function pipelineOrRefusal(options: BuildWorkerAppOptions, redactor: Redactor): JobRunner {
+  if (options.github) {
+    return createPipeline({
+      config: options.config,
+      token: options.github.token,
+      redactor,
+      environment: options.env,
+    });
+  }
+  return async () => ({
+    kind: 'retry',
+    reason: 'no GitHub token: run `gh auth login`, set GITHUB_TOKEN, or save a token in Settings',
+  });
+}

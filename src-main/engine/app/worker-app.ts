@@ -1,0 +1,158 @@
+/**
+ * The engine assembled for a UI: the consumer, the DLQ, the journal, settings and the doctor behind
+ * the bridge's commands. Electron and the headless server both serve this one object.
+ */
+import type { CommandHandlers } from '../../../shared/bridge.ts';
+import type { DoctorCheck, DlqItem, JobRecord } from '../../../shared/records.ts';
+import type { RedriveResult, JobLogPage, SecretResult } from '../../../shared/bridge.ts';
+import type { Settings } from '../../../shared/settings.ts';
+import type { PauseReason, WorkerSnapshot } from '../../../shared/snapshot.ts';
+import type { BridgeService } from './bridge-service.ts';
+import { EventHub } from './event-hub.ts';
+import type { SettingsService } from './settings-service.ts';
+
+/** The consumer as the app uses it (src-main/engine/worker/worker.ts). */
+export interface WorkerPort {
+  start(): Promise<void>;
+  stop(options?: { immediate?: boolean }): Promise<void>;
+  pause(options: { mode: 'after-current' | 'stop-now'; until: string | null; reason?: PauseReason }): void;
+  resume(): void;
+  cancel(jobId: string, disposition: 'release' | 'discard'): boolean;
+  snapshot(): WorkerSnapshot;
+  onSnapshot(listener: (snapshot: WorkerSnapshot) => void): () => void;
+  refreshStats(): Promise<void>;
+  watchStats(watching: boolean): void;
+}
+
+export interface DlqPort {
+  list(): Promise<readonly DlqItem[]>;
+  delete(messageId: string): Promise<boolean>;
+  redrive(messageId: string): Promise<RedriveResult>;
+  redriveAll(): Promise<RedriveResult>;
+}
+
+export interface HistoryPort {
+  list(limit: number): Promise<readonly JobRecord[]>;
+  readLog(jobId: string, from: number, limit: number): Promise<JobLogPage>;
+  logFilePath(jobId: string): string | null;
+}
+
+export interface WorkerAppParts {
+  readonly worker: WorkerPort;
+  /** Null when the queue has no DLQ: the DLQ commands then say so. */
+  readonly dlq: () => DlqPort | null;
+  readonly history: HistoryPort;
+  readonly settings: SettingsService;
+  readonly doctor: () => Promise<readonly DoctorCheck[]>;
+  /** Opening URLs is the shell's; headless answers that it did not. */
+  readonly openExternal?: (url: string) => Promise<boolean>;
+  /** The OS keychain, where the shell has one; headless has none. */
+  readonly secrets?: {
+    setGitHubToken(token: string): Promise<SecretResult>;
+    clearGitHubToken(): Promise<boolean>;
+  };
+  /** Where issue and pull request links point. */
+  readonly githubServerUrl: string;
+}
+
+export interface WorkerApp {
+  readonly service: BridgeService;
+  /** The shell pauses with a reason (battery, suspend); the bridge's pause is always the user's. */
+  pause(options: {
+    mode: 'after-current' | 'stop-now';
+    until: string | null;
+    reason: PauseReason;
+  }): WorkerSnapshot;
+  resume(): WorkerSnapshot;
+  start(): Promise<void>;
+  stop(options?: { immediate?: boolean }): Promise<void>;
+  /** Events the engine publishes besides snapshots (log batches, notices) enter here. */
+  readonly hub: EventHub;
+}
+
+export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): WorkerApp {
+  const snapshot = (): WorkerSnapshot => ({
+    ...parts.worker.snapshot(),
+    githubServerUrl: parts.githubServerUrl,
+  });
+  const { worker } = parts;
+  parts.worker.onSnapshot((next) =>
+    hub.publish({ event: 'snapshot', payload: { ...next, githubServerUrl: parts.githubServerUrl } }),
+  );
+
+  const dlq = (): DlqPort => {
+    const port = parts.dlq();
+    if (!port)
+      throw new Error('this queue has no dead-letter queue (no RedrivePolicy); see `codingworker doctor`');
+    return port;
+  };
+
+  const handlers: CommandHandlers = {
+    getSnapshot: async () => snapshot(),
+    pause: async ({ mode, until }) => pause({ mode, until, reason: 'user' }),
+    resume: async () => resume(),
+    cancelJob: async ({ jobId, disposition }) => {
+      if (!worker.cancel(jobId, disposition)) throw new Error(`no running job ${jobId}`);
+      return snapshot();
+    },
+    refreshStats: async () => {
+      await worker.refreshStats();
+      return snapshot();
+    },
+    listDlq: () => dlq().list(),
+    redriveDlqItem: async ({ messageId }) => afterDlqChange(await dlq().redrive(messageId)),
+    redriveAllDlq: async () => afterDlqChange(await dlq().redriveAll()),
+    deleteDlqItem: async ({ messageId }) => afterDlqChange({ deleted: await dlq().delete(messageId) }),
+    listHistory: ({ limit }) => parts.history.list(limit),
+    getJobLog: ({ jobId, from, limit }) => parts.history.readLog(jobId, from, limit),
+    getSettings: async () => parts.settings.get(),
+    updateSettings: async ({ settings }) => parts.settings.update(settings as Partial<Settings>),
+    runDoctor: () => parts.doctor(),
+    setGitHubToken: async ({ token }) =>
+      parts.secrets ? parts.secrets.setGitHubToken(token) : { stored: false, reason: 'unavailable' },
+    clearGitHubToken: async () => ({
+      cleared: parts.secrets ? await parts.secrets.clearGitHubToken() : false,
+    }),
+    openExternal: async ({ url }) => ({ opened: parts.openExternal ? await parts.openExternal(url) : false }),
+  };
+
+  function pause(options: { mode: 'after-current' | 'stop-now'; until: string | null; reason: PauseReason }) {
+    parts.worker.pause(options);
+    return snapshot();
+  }
+
+  function resume() {
+    parts.worker.resume();
+    return snapshot();
+  }
+
+  /** Depth shown right after the user acted, not at the next interval. */
+  async function afterDlqChange<T>(result: T): Promise<T> {
+    await worker.refreshStats().catch(() => undefined);
+    return result;
+  }
+
+  const service: BridgeService = {
+    handlers,
+    subscribe: (listener) => hub.subscribe(listener),
+    watch() {
+      worker.watchStats(true);
+      let watching = true;
+      return () => {
+        if (watching) worker.watchStats(false);
+        watching = false;
+      };
+    },
+    health: () => ({ status: worker.snapshot().status }),
+    logFilePath: (jobId) => parts.history.logFilePath(jobId),
+  };
+
+  return {
+    service,
+    hub,
+    pause,
+    resume,
+    start: () => worker.start(),
+    stop: (options) => worker.stop(options),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The words the worker writes on GitHub: pull request title and body, the issue comments, the
+ * commit message for leftovers. Pure. Agent output goes inside code fences, so nothing it prints
+ * can mention people or inject markup; everything passes the caller's redactor first.
+ */
+import type { AgentUsage } from '../../../shared/records.ts';
+
+export const MAX_TITLE_CHARS = 256;
+const MAX_BODY_CHARS = 60_000;
+
+export function cleanLine(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+export function pullRequestTitle(issueTitle: string, issueNumber: number): string {
+  const suffix = ` (#${issueNumber})`;
+  const title = cleanLine(issueTitle) || `Issue ${issueNumber}`;
+  return title.length + suffix.length > MAX_TITLE_CHARS
+    ? `${title.slice(0, MAX_TITLE_CHARS - suffix.length - 1)}…${suffix}`
+    : `${title}${suffix}`;
+}
+
+export function commitMessage(issueTitle: string, issueNumber: number): string {
+  return `${pullRequestTitle(issueTitle, issueNumber)}\n\nRemaining changes of the coding agent for #${issueNumber}, committed by CodingWorker.`;
+}
+
+/** A fence longer than any run of backticks in the text. */
+export function fenced(text: string, info = ''): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${text}\n${fence}`;
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+export function formatCost(usd: number): string {
+  return usd >= 0.01 || usd === 0 ? `$${usd.toFixed(2)}` : `$${usd.toPrecision(2)}`;
+}
+
+export function formatUsage(usage: AgentUsage | null | undefined): string | null {
+  if (!usage) return null;
+  const parts: string[] = [];
+  if (usage.tokensSent !== null) parts.push(`${usage.tokensSent.toLocaleString('en-US')} tokens sent`);
+  if (usage.tokensReceived !== null) parts.push(`${usage.tokensReceived.toLocaleString('en-US')} received`);
+  if (usage.costUsd !== null) parts.push(`cost ${formatCost(usage.costUsd)}`);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+export interface PullRequestBodyInput {
+  readonly issueNumber: number;
+  readonly agentLabel: string;
+  readonly model: string | null;
+  readonly durationMs: number;
+  readonly usage: AgentUsage | null;
+  /** "Applied edit to …" and commit lines from the agent. */
+  readonly summary: readonly string[];
+  readonly files: readonly string[];
+  readonly warnings: readonly string[];
+  readonly jobId: string;
+}
+
+export function pullRequestBody(input: PullRequestBodyInput): string {
+  const parts: string[] = [`Fixes #${input.issueNumber}`, ''];
+  parts.push(
+    `Opened by CodingWorker: ${input.agentLabel} worked on issue #${input.issueNumber}. Review before merging.`,
+  );
+  if (input.summary.length > 0) {
+    parts.push('', '### What the agent did', '', fenced(capLines(input.summary, 60).join('\n'), 'text'));
+  }
+  parts.push('', `### Files changed (${input.files.length})`, '');
+  const shown = input.files.slice(0, 100);
+  parts.push(fenced(shown.join('\n'), 'text'));
+  if (input.files.length > shown.length) parts.push(`…and ${input.files.length - shown.length} more.`);
+  if (input.warnings.length > 0) {
+    parts.push('', '### Warnings', '', fenced(capLines(input.warnings, 10).join('\n'), 'text'));
+  }
+  const usage = formatUsage(input.usage);
+  parts.push(
+    '',
+    '| | |',
+    '|---|---|',
+    `| Agent | ${input.agentLabel} |`,
+    `| Model | ${input.model ? `\`${cleanLine(input.model).replace(/`/g, '')}\`` : 'agent default'} |`,
+    `| Duration | ${formatDuration(input.durationMs)} |`,
+    `| Tokens and cost | ${usage ?? 'not reported'} |`,
+    `| Job | \`${cleanLine(input.jobId).replace(/`/g, '')}\` |`,
+  );
+  return capText(parts.join('\n'), MAX_BODY_CHARS);
+}
+
+export function successComment(pullRequestUrl: string, pullRequestNumber: number): string {
+  return `CodingWorker opened pull request #${pullRequestNumber} for this issue: ${pullRequestUrl}`;
+}
+
+export interface FailureCommentInput {
+  readonly reason: string;
+  readonly logTail: readonly string[];
+  readonly jobId: string;
+}
+
+export function failureComment(input: FailureCommentInput): string {
+  const joined = capLines(input.logTail, 40).join('\n');
+  const tail = joined.length > 6000 ? `…${joined.slice(-6000)}` : joined;
+  const parts = [`CodingWorker could not finish this issue: ${cleanLine(input.reason)}`];
+  if (tail.trim().length > 0) {
+    parts.push(
+      '',
+      '<details><summary>Last lines of the job log</summary>',
+      '',
+      fenced(tail, 'text'),
+      '',
+      '</details>',
+    );
+  }
+  parts.push(
+    '',
+    `Job \`${cleanLine(input.jobId).replace(/`/g, '')}\`. To try again, re-apply the \`ai-task\` label or send the task back from CodingWorker's dead-letter list.`,
+  );
+  return parts.join('\n');
+}
+
+function capLines(lines: readonly string[], max: number): string[] {
+  const capped = lines.slice(-max).map((line) => (line.length > 500 ? `${line.slice(0, 500)}…` : line));
+  return lines.length > max ? [`… ${lines.length - max} earlier lines left out`, ...capped] : capped;
+}
+
+function capText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 20)}\n…(truncated)` : text;
+}

@@ -1,0 +1,77 @@
+/**
+ * One DLQ message: its issue (or the start of its body when it is not a valid task), why it failed,
+ * how often it was received, and how old it is.
+ * data-testid: dlq-item (data-message-id), dlq-open-issue, dlq-reason, redrive-button, delete-button
+ * (then confirm-button).
+ */
+import type { DlqItem } from '../../shared/records.ts';
+import { ConfirmButton } from '../common/ConfirmButton.tsx';
+import { ExternalLink } from '../common/ExternalLink.tsx';
+import { issueUrl } from '../common/links.ts';
+import { formatRelative } from '../i18n/format.ts';
+import { useI18n } from '../i18n/i18n.ts';
+
+export function DlqRow({
+  item,
+  now,
+  serverUrl,
+  busy,
+  onRedrive,
+  onDelete,
+}: {
+  item: DlqItem;
+  now: number;
+  serverUrl: string;
+  busy: boolean;
+  onRedrive: () => void;
+  onDelete: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const link = item.issue ? issueUrl(serverUrl, item.issue) : null;
+  return (
+    <li className="card row" data-testid="dlq-item" data-message-id={item.messageId}>
+      <div className="row-main">
+        <p className="row-title">
+          {item.issue ? (
+            <>
+              <span>
+                #{item.issue.number} {item.issue.title}
+              </span>{' '}
+              <span className="muted">{item.issue.repository}</span>
+            </>
+          ) : (
+            <span className="muted">{t('dlq.notATask')}</span>
+          )}
+        </p>
+        <p className="reason" data-testid="dlq-reason">
+          {item.reason ?? t('dlq.noReason')}
+        </p>
+        {!item.issue && <pre className="summary">{item.summary}</pre>}
+        <p className="muted meta">
+          {t('dlq.receives', { count: item.receiveCount })}
+          {item.sentAt && <> · {t('dlq.age', { age: formatRelative(item.sentAt, now, locale) })}</>}
+        </p>
+      </div>
+      <div className="row-actions">
+        {link && (
+          <ExternalLink href={link} testId="dlq-open-issue">
+            {t('dlq.openIssue')}
+          </ExternalLink>
+        )}
+        <button type="button" disabled={busy} onClick={onRedrive} data-testid="redrive-button">
+          {t('dlq.redrive')}
+        </button>
+        <ConfirmButton
+          testId="delete-button"
+          danger
+          disabled={busy}
+          question={t('dlq.deleteQuestion')}
+          confirmLabel={t('dlq.delete')}
+          onConfirm={onDelete}
+        >
+          {t('dlq.delete')}
+        </ConfirmButton>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Recent jobs: outcome, issue, pull request, duration, tokens and cost. Opening one shows its log.
+ * data-testid: history-list, history-empty, history-refresh, and HistoryRow's / JobDetail's.
+ */
+import type { WorkerSnapshot } from '../../shared/snapshot.ts';
+import { useBridge } from '../common/bridge-context.ts';
+import { serverUrlOf } from '../common/links.ts';
+import { Empty, ErrorState, Loading } from '../common/PanelState.tsx';
+import { useLoad } from '../common/use-load.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { HistoryRow } from './HistoryRow.tsx';
+import { JobDetail } from './JobDetail.tsx';
+
+/** How many recent jobs the list asks for. */
+export const HISTORY_LIMIT = 100;
+
+export function HistoryPanel({
+  snapshot,
+  openJobId,
+  onOpenJob,
+}: {
+  snapshot: WorkerSnapshot | null;
+  openJobId: string | null;
+  onOpenJob: (jobId: string | null) => void;
+}) {
+  const { t } = useI18n();
+  const bridge = useBridge();
+  const [state, reload] = useLoad(() => bridge.invoke('listHistory', { limit: HISTORY_LIMIT }), 'history');
+  const serverUrl = serverUrlOf(snapshot);
+
+  if (openJobId) {
+    const record = state.status === 'ready' ? (state.value.find((r) => r.jobId === openJobId) ?? null) : null;
+    return (
+      <JobDetail jobId={openJobId} record={record} serverUrl={serverUrl} onBack={() => onOpenJob(null)} />
+    );
+  }
+  return (
+    <div className="panel-body">
+      <div className="panel-actions">
+        <button
+          type="button"
+          onClick={reload}
+          disabled={state.status === 'loading'}
+          data-testid="history-refresh"
+        >
+          {t('common.refresh')}
+        </button>
+      </div>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && state.value.length === 0 && (
+        <Empty testId="history-empty" title={t('history.empty')}>
+          {t('history.emptyHint')}
+        </Empty>
+      )}
+      {state.status === 'ready' && state.value.length > 0 && (
+        <ul className="list" data-testid="history-list" aria-label={t('tab.history')}>
+          {state.value.map((record) => (
+            <HistoryRow
+              key={record.jobId}
+              record={record}
+              serverUrl={serverUrl}
+              onOpen={() => onOpenJob(record.jobId)}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

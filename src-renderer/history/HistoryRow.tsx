@@ -1,0 +1,57 @@
+/**
+ * One finished job.
+ * data-testid: history-item (data-job-id, data-outcome), history-open, history-pr-link.
+ */
+import type { JobRecord } from '../../shared/records.ts';
+import { ExternalLink } from '../common/ExternalLink.tsx';
+import { checkedGitHubUrl } from '../common/links.ts';
+import { formatCost, formatCount, formatElapsed, formatWhen } from '../i18n/format.ts';
+import { useI18n } from '../i18n/i18n.ts';
+
+export function HistoryRow({
+  record,
+  serverUrl,
+  onOpen,
+}: {
+  record: JobRecord;
+  serverUrl: string;
+  onOpen: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const pr = checkedGitHubUrl(record.prUrl, serverUrl);
+  const duration = Date.parse(record.endedAt) - Date.parse(record.startedAt);
+  const usage = record.usage;
+  const tokens = usage ? (usage.tokensSent ?? 0) + (usage.tokensReceived ?? 0) : 0;
+  return (
+    <li
+      className="card row"
+      data-testid="history-item"
+      data-job-id={record.jobId}
+      data-outcome={record.outcome}
+    >
+      <div className="row-main">
+        <p className="row-title">
+          <span className={`badge outcome-${record.outcome}`}>{t(`outcome.${record.outcome}`)}</span>{' '}
+          <button type="button" className="link" onClick={onOpen} data-testid="history-open">
+            {record.issue ? `#${record.issue.number} ${record.issue.title}` : t('job.unknownIssue')}
+          </button>
+        </p>
+        {record.issue && <p className="muted">{record.issue.repository}</p>}
+        {record.reason && <p className="reason">{record.reason}</p>}
+        <p className="muted meta">
+          {formatWhen(record.endedAt, Date.now(), locale)}
+          {Number.isFinite(duration) && <> · {t('history.took', { duration: formatElapsed(duration) })}</>}
+          {tokens > 0 && <> · {t('history.tokens', { count: formatCount(tokens, locale) })}</>}
+          {usage?.costUsd != null && <> · {formatCost(usage.costUsd, locale)}</>}
+        </p>
+      </div>
+      <div className="row-actions">
+        {pr && (
+          <ExternalLink href={pr} testId="history-pr-link">
+            {t('history.pullRequest')}
+          </ExternalLink>
+        )}
+      </div>
+    </li>
+  );
+}

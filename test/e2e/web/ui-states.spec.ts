@@ -1,0 +1,65 @@
+// Every panel has an empty, a loading and an error state, and never hangs in between: with a worker
+// that has no job, no DLQ item and no history — or a build that cannot list them yet — each panel
+// settles on a state that says so.
+import { expect, test, type Page } from '@playwright/test';
+import { openPanel, startUiWorld, TRAY_VIEWPORT, type UiWorld } from './ui-setup.ts';
+
+let world: UiWorld;
+test.beforeAll(async () => {
+  world = await startUiWorld('ui-states');
+});
+test.afterAll(async () => {
+  await world?.stop();
+});
+test.use({ viewport: TRAY_VIEWPORT });
+
+/** The panel ends up empty (the worker answered) or in its error state (it could not). */
+async function settles(page: Page, emptyId: string): Promise<'empty' | 'error'> {
+  const empty = page.getByTestId(emptyId);
+  const error = page.getByTestId('panel-error');
+  await expect(empty.or(error)).toBeVisible();
+  await expect(page.getByTestId('panel-loading')).toHaveCount(0);
+  if (await error.isVisible()) {
+    await expect(error).toHaveAttribute('data-kind', /^error\.[a-zA-Z]+$/);
+    await expect(error.locator('.error-title')).not.toBeEmpty();
+    return 'error';
+  }
+  return 'empty';
+}
+
+test('Now: says no job is running', async ({ page }) => {
+  await openPanel(page, world, 'now');
+  await expect(page.getByTestId('current-job-empty')).toContainText('No job running');
+  await expect(page.getByTestId('current-job')).toHaveCount(0);
+  await expect(page.getByTestId('worker-status')).toHaveText('Listening for tasks');
+});
+
+test('DLQ: empty, or an error with a working retry', async ({ page }) => {
+  await openPanel(page, world, 'dlq');
+  if ((await settles(page, 'dlq-empty')) === 'error') {
+    await page.getByTestId('panel-retry').click();
+    await settles(page, 'dlq-empty');
+  }
+  await expect(page.getByTestId('redrive-all-button')).toHaveCount(0);
+});
+
+test('History: empty, or an error', async ({ page }) => {
+  await openPanel(page, world, 'history');
+  await settles(page, 'history-empty');
+  await expect(page.getByTestId('history-item')).toHaveCount(0);
+});
+
+test('Settings: the form, with a note when the saved settings cannot be loaded', async ({ page }) => {
+  await openPanel(page, world, 'settings');
+  await expect(page.getByTestId('settings-form')).toBeVisible();
+  await expect(page.getByTestId('panel-loading')).toHaveCount(0);
+  const loadError = page.getByTestId('settings-load-error');
+  if (await loadError.isVisible()) await expect(loadError).toHaveAttribute('data-kind', /^error\./);
+});
+
+test('shows the queue depth as approximate', async ({ page }) => {
+  await openPanel(page, world, 'now');
+  const depth = page.getByTestId('queue-depth');
+  await expect(depth).toHaveAttribute('data-count', '0');
+  await expect(depth).toContainText('≈');
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { agentEnvironment, secretValues } from '../../../src-main/engine/agent/agent-env.ts';
+
+const identity = { name: 'CodingWorker', email: 'cw@example.test' };
+
+describe('the agent environment', () => {
+  const worker = {
+    PATH: '/usr/bin',
+    HOME: '/Users/me',
+    OPENAI_API_KEY: 'sk-openai',
+    ANTHROPIC_API_KEY: 'sk-ant',
+    OLLAMA_API_BASE: 'http://127.0.0.1:11434',
+    GITHUB_TOKEN: 'ghp_secret',
+    GH_TOKEN: 'ghp_secret',
+    AWS_ACCESS_KEY_ID: 'AKIA',
+    AWS_SECRET_ACCESS_KEY: 'secret',
+    AWS_PROFILE: 'dev',
+    CODINGWORKER_GIT_TOKEN: 'ghp_secret',
+    NODE_OPTIONS: '--require /tmp/evil.js',
+    GIT_DIR: '/somewhere/else',
+    DYLD_INSERT_LIBRARIES: '/tmp/x.dylib',
+  };
+
+  it('passes the basics and model keys, and nothing else from the worker', () => {
+    const env = agentEnvironment(worker, identity);
+    expect(env).toMatchObject({
+      PATH: '/usr/bin',
+      HOME: '/Users/me',
+      OPENAI_API_KEY: 'sk-openai',
+      ANTHROPIC_API_KEY: 'sk-ant',
+      OLLAMA_API_BASE: 'http://127.0.0.1:11434',
+      TERM: 'dumb',
+      PYTHONUNBUFFERED: '1',
+    });
+    for (const key of Object.keys(env)) {
+      expect(key).not.toMatch(/^(GITHUB_TOKEN|GH_TOKEN|AWS_|CODINGWORKER_|NODE_OPTIONS|GIT_DIR|DYLD_)/);
+    }
+  });
+
+  it('sets the commit identity and turns off signing and credential helpers through git’s env config', () => {
+    const env = agentEnvironment(worker, identity);
+    const count = Number(env.GIT_CONFIG_COUNT);
+    const config = Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [env[`GIT_CONFIG_KEY_${i}`], env[`GIT_CONFIG_VALUE_${i}`]]),
+    );
+    expect(config).toEqual({
+      'user.name': 'CodingWorker',
+      'user.email': 'cw@example.test',
+      'commit.gpgsign': 'false',
+      'credential.helper': '',
+    });
+  });
+
+  it('names the secrets in it for the redactor', () => {
+    expect(secretValues(agentEnvironment(worker, identity)).sort()).toEqual(['sk-ant', 'sk-openai']);
+  });
+});

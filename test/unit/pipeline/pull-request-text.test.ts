@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  failureComment,
+  fenced,
+  formatDuration,
+  pullRequestBody,
+  pullRequestTitle,
+} from '../../../src-main/engine/pipeline/pull-request-text.ts';
+
+describe('what the worker writes on GitHub', () => {
+  it('titles the pull request after the issue, on one line and within GitHub’s limit', () => {
+    expect(pullRequestTitle('Fix\nthe  greeting', 42)).toBe('Fix the greeting (#42)');
+    const long = pullRequestTitle('x'.repeat(300), 42);
+    expect(long.length).toBeLessThanOrEqual(256);
+    expect(long.endsWith('… (#42)')).toBe(true);
+  });
+
+  it('starts the body with Fixes #N and fences everything the agent printed', () => {
+    const body = pullRequestBody({
+      issueNumber: 42,
+      agentLabel: 'aider',
+      model: 'gpt-4o',
+      durationMs: 192_000,
+      usage: { tokensSent: 12_345, tokensReceived: 678, costUsd: 0.0456 },
+      summary: ['Applied edit to src/a.ts', 'abc1234 fix: ping @everyone ```'],
+      files: ['src/a.ts'],
+      warnings: [],
+      jobId: 'job-1',
+    });
+    expect(body.startsWith('Fixes #42\n')).toBe(true);
+    expect(body).toContain('````text\nApplied edit to src/a.ts\nabc1234 fix: ping @everyone ```\n````');
+    expect(body).toContain('| Duration | 3 min 12 s |');
+    expect(body).toContain('| Tokens and cost | 12,345 tokens sent, 678 received, cost $0.05 |');
+    expect(body).toContain('| Model | `gpt-4o` |');
+  });
+
+  it('explains a failure with the last log lines in a code block, capped', () => {
+    const tail = Array.from({ length: 100 }, (_, i) => `log line ${i}`);
+    const comment = failureComment({ reason: 'the agent made no changes', logTail: tail, jobId: 'job-9' });
+    expect(comment).toContain('could not finish this issue: the agent made no changes');
+    expect(comment).toContain('log line 99');
+    expect(comment).not.toContain('log line 10\n');
+    expect(comment).toMatch(/<details>[\s\S]*```text[\s\S]*```[\s\S]*<\/details>/);
+    expect(comment.length).toBeLessThan(8000);
+  });
+
+  it('fences text containing backticks with a longer fence', () => {
+    expect(fenced('a ``` b')).toBe('````\na ``` b\n````');
+    expect(fenced('plain')).toBe('```\nplain\n```');
+  });
+
+  it('formats durations for people', () => {
+    expect(formatDuration(4_400)).toBe('4 s');
+    expect(formatDuration(61_000)).toBe('1 min 1 s');
+    expect(formatDuration(3_723_000)).toBe('1 h 2 min');
+  });
+});

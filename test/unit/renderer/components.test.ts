@@ -1,0 +1,187 @@
+// The React components rendered to HTML in plain Node (react-dom/server; no DOM, no effects): what
+// they show first, and that they build their markup from data, never from HTML strings.
+//
+// Components are imported through a computed URL: tsconfig.node type-checks the tests without JSX,
+// and the components are type-checked by tsconfig.renderer.
+import { createElement, type FunctionComponent, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { Bridge } from '../../../shared/bridge.ts';
+import type { LogLine } from '../../../shared/records.ts';
+import { BridgeContext } from '../../../src-renderer/common/bridge-context.ts';
+import { I18nContext, translator } from '../../../src-renderer/i18n/i18n.ts';
+import { job, paused, snapshot } from '../electron/support.ts';
+
+type Any = FunctionComponent<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+async function component(path: string, name: string): Promise<Any> {
+  const url = new URL(`../../../src-renderer/${path}`, import.meta.url).href;
+  const module = (await import(/* @vite-ignore */ url)) as Record<string, Any | undefined>;
+  const found = module[name];
+  if (!found) throw new Error(`${path} exports no ${name}`);
+  return found;
+}
+
+const StatusHeader = await component('status/StatusHeader.tsx', 'StatusHeader');
+const JobCard = await component('job/JobCard.tsx', 'JobCard');
+const CurrentJobPanel = await component('job/CurrentJobPanel.tsx', 'CurrentJobPanel');
+const LogLineView = await component('log/LogLineView.tsx', 'LogLineView');
+const Tabs = await component('app/Tabs.tsx', 'Tabs');
+const SettingsPanel = await component('settings/SettingsPanel.tsx', 'SettingsPanel');
+const { LogStore } = await import('../../../src-renderer/log/log-store.ts');
+
+function bridge(host: 'web' | 'electron'): Bridge {
+  return { host, invoke: () => new Promise(() => {}), onEvent: () => () => {}, onConnection: () => () => {} };
+}
+
+function render(
+  element: ReactNode,
+  options: { host?: 'web' | 'electron'; locale?: 'en' | 'ja' } = {},
+): string {
+  const locale = options.locale ?? 'en';
+  return renderToStaticMarkup(
+    createElement(
+      I18nContext.Provider,
+      { value: { locale, t: translator(locale), setting: locale, setSetting: () => {} } },
+      createElement(BridgeContext.Provider, { value: bridge(options.host ?? 'web') }, element),
+    ),
+  );
+}
+
+describe('status header', () => {
+  it('shows the state, the pause controls and approximate depths', () => {
+    const html = render(
+      createElement(StatusHeader, {
+        snapshot: snapshot({
+          stats: { queue: { visible: 3, inFlight: 1, delayed: 0 }, dlq: null, updatedAt: null },
+        }),
+        connection: 'connected',
+      }),
+    );
+    expect(html).toContain('data-testid="worker-status"');
+    expect(html).toContain('Listening for tasks');
+    expect(html).toContain('data-testid="pause-button"');
+    expect(html).toMatch(/data-testid="queue-depth" data-count="3"[^>]*><abbr[^>]*>≈<\/abbr> 3 waiting/);
+    expect(html).toMatch(/data-testid="dlq-depth" data-count="">unknown/);
+  });
+
+  it('offers resume, and says why, when paused on battery', () => {
+    const html = render(
+      createElement(StatusHeader, {
+        snapshot: snapshot({ pause: paused('battery') }),
+        connection: 'connected',
+      }),
+    );
+    expect(html).toContain('Paused: on battery');
+    expect(html).toContain('data-testid="resume-button"');
+    expect(html).not.toContain('data-testid="pause-button"');
+  });
+
+  it('speaks Japanese', () => {
+    const html = render(createElement(StatusHeader, { snapshot: snapshot(), connection: 'connected' }), {
+      locale: 'ja',
+    });
+    expect(html).toContain('タスクを待機中');
+  });
+});
+
+describe('current job', () => {
+  it('shows an empty state with no job', () => {
+    const html = render(createElement(CurrentJobPanel, { snapshot: snapshot(), store: new LogStore() }));
+    expect(html).toContain('data-testid="current-job-empty"');
+    expect(html).toContain('No job running');
+  });
+
+  it('links the issue as a plain new-tab link in the browser', () => {
+    const html = render(createElement(JobCard, { job: job(), snapshot: snapshot(), selected: true }));
+    expect(html).toContain(
+      '<a href="https://github.com/octo/app/issues/12" target="_blank" rel="noopener noreferrer" data-testid="job-issue-link">',
+    );
+    expect(html).toContain('data-testid="job-phase" data-phase="running-agent"');
+    expect(html).toContain('data-testid="cancel-button"');
+  });
+
+  it('asks the shell to open the issue in Electron (a button, not a link)', () => {
+    const html = render(createElement(JobCard, { job: job(), snapshot: snapshot(), selected: true }), {
+      host: 'electron',
+    });
+    expect(html).not.toContain('<a ');
+    expect(html).toMatch(
+      /<button type="button" class="link" data-testid="job-issue-link" data-href="https:\/\/github.com\/octo\/app\/issues\/12">/,
+    );
+  });
+
+  it('shows no link for an issue it cannot build a safe URL for', () => {
+    const odd = job({ issue: { repository: 'javascript:alert(1)//x', number: 1, title: 'x' } });
+    const html = render(createElement(JobCard, { job: odd, snapshot: snapshot(), selected: true }));
+    expect(html).not.toContain('job-issue-link');
+    expect(html).not.toContain('href');
+  });
+
+  it('shows a stopping job without the cancel button', () => {
+    const html = render(
+      createElement(JobCard, { job: job({ stopping: 'lease lost' }), snapshot: snapshot(), selected: true }),
+    );
+    expect(html).toContain('Stopping: lease lost');
+    expect(html).not.toContain('cancel-button');
+  });
+});
+
+describe('log line', () => {
+  const line = (text: string): LogLine => ({ n: 7, at: '', stream: 'stdout', text });
+
+  it('renders colours as classes and markup as text', () => {
+    const html = render(
+      createElement(LogLineView, {
+        line: line('\u001b[31m<img src=x onerror=alert(1)>\u001b[0m ok'),
+        query: '',
+        current: false,
+        top: 0,
+      }),
+    );
+    expect(html).toContain('<span class="ansi-fg-1">&lt;img src=x onerror=alert(1)&gt;</span>');
+    expect(html).not.toContain('<img');
+  });
+
+  it('highlights search matches', () => {
+    const html = render(
+      createElement(LogLineView, { line: line('an Error here'), query: 'error', current: true, top: 18 }),
+    );
+    expect(html).toContain('<mark>Error</mark>');
+    expect(html).toContain('current-match');
+    expect(html).toContain('data-n="7"');
+  });
+});
+
+describe('tabs', () => {
+  it('are a tablist with one tab stop on the selected tab', () => {
+    const html = render(createElement(Tabs, { current: 'dlq', onSelect: () => {}, badges: { dlq: 2 } }));
+    expect(html).toContain('role="tablist"');
+    expect(html.match(/role="tab"/g)).toHaveLength(4);
+    expect(html).toMatch(/aria-selected="true" aria-controls="panel-dlq" tabindex="0"/);
+    expect(html.match(/tabindex="-1"/g)).toHaveLength(3);
+  });
+});
+
+describe('settings', () => {
+  it('shows the form (with a loading note) before the saved settings arrive', () => {
+    const html = render(createElement(SettingsPanel, {}));
+    expect(html).toContain('data-testid="panel-loading"');
+    for (const id of [
+      'settings-queue-url',
+      'settings-repositories',
+      'settings-lease',
+      'settings-language',
+      'settings-save',
+      'check-setup',
+    ]) {
+      expect(html).toContain(`data-testid="${id}"`);
+    }
+    expect(html).not.toContain('settings-launch-at-login');
+  });
+
+  it('offers launch at login in Electron only', () => {
+    expect(render(createElement(SettingsPanel, {}), { host: 'electron' })).toContain(
+      'settings-launch-at-login',
+    );
+  });
+});

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import type { LogLine } from '../../../shared/records.ts';
+import type { Bridge } from '../../../shared/bridge.ts';
+import { loadJobLogTail } from '../../../src-renderer/log/load-job-log.ts';
+import { findMatches, splitByQuery, stepMatch } from '../../../src-renderer/log/log-search.ts';
+import { LogStore } from '../../../src-renderer/log/log-store.ts';
+import { RingBuffer } from '../../../src-renderer/log/ring-buffer.ts';
+
+const line = (n: number, text = `line ${n}`): LogLine => ({
+  n,
+  at: '2026-01-01T00:00:00Z',
+  stream: 'stdout',
+  text,
+});
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => line(from + i));
+
+describe('ring buffer', () => {
+  it('keeps items in order until full', () => {
+    const buffer = new RingBuffer<number>(3);
+    buffer.pushAll([1, 2]);
+    expect(buffer.slice()).toEqual([1, 2]);
+    expect(buffer.length).toBe(2);
+    expect(buffer.at(0)).toBe(1);
+    expect(buffer.last()).toBe(2);
+  });
+
+  it('drops the oldest items beyond its capacity, and counts them', () => {
+    const buffer = new RingBuffer<number>(3);
+    buffer.pushAll([1, 2, 3, 4, 5]);
+    expect(buffer.slice()).toEqual([3, 4, 5]);
+    expect(buffer.at(0)).toBe(3);
+    expect(buffer.at(2)).toBe(5);
+    expect(buffer.dropped).toBe(2);
+  });
+
+  it('answers undefined outside its range', () => {
+    const buffer = new RingBuffer<number>(2);
+    buffer.push(1);
+    expect([buffer.at(-1), buffer.at(1), buffer.at(0.5)]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('slices any window, clamped', () => {
+    const buffer = new RingBuffer<number>(4);
+    buffer.pushAll([1, 2, 3, 4, 5, 6]);
+    expect(buffer.slice(1, 3)).toEqual([4, 5]);
+    expect(buffer.slice(-5, 99)).toEqual([3, 4, 5, 6]);
+    expect(buffer.slice(3, 1)).toEqual([]);
+  });
+
+  it('stays bounded at 200k lines when a million stream in', () => {
+    const buffer = new RingBuffer<LogLine>(200_000);
+    for (let n = 1; n <= 1_000_000; n++) buffer.push(line(n));
+    expect(buffer.length).toBe(200_000);
+    expect(buffer.at(0)!.n).toBe(800_001);
+    expect(buffer.last()!.n).toBe(1_000_000);
+  });
+
+  it('refuses a useless capacity', () => {
+    expect(() => new RingBuffer(0)).toThrow(RangeError);
+  });
+});
+
+describe('log store', () => {
+  it('appends streamed lines once each, in order', () => {
+    const store = new LogStore();
+    store.append('job', range(1, 3));
+    store.append('job', [line(3), line(2), line(4)]);
+    expect(
+      store
+        .lines('job')!
+        .slice()
+        .map((l) => l.n),
+    ).toEqual([1, 2, 3, 4]);
+  });
+
+  it('merges history before the streamed lines, without duplicates', () => {
+    const store = new LogStore();
+    store.append('job', range(5, 7));
+    store.prepend('job', range(1, 6));
+    expect(
+      store
+        .lines('job')!
+        .slice()
+        .map((l) => l.n),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('takes history as it is when nothing streamed yet', () => {
+    const store = new LogStore();
+    store.prepend('job', range(1, 3));
+    expect(store.lines('job')!.length).toBe(3);
+  });
+
+  it('bounds lines per job and the number of jobs kept', () => {
+    const store = new LogStore({ capacity: 5, jobsKept: 2 });
+    store.append('a', range(1, 10));
+    expect(
+      store
+        .lines('a')!
+        .slice()
+        .map((l) => l.n),
+    ).toEqual([6, 7, 8, 9, 10]);
+    store.append('b', range(1, 1));
+    store.append('c', range(1, 1));
+    expect(store.lines('a')).toBeUndefined();
+    expect(store.lines('b')).toBeDefined();
+  });
+
+  it('tells subscribers about changes, and only about changes', () => {
+    const store = new LogStore();
+    let calls = 0;
+    const off = store.subscribe(() => calls++);
+    store.append('job', range(1, 2));
+    store.append('job', range(1, 2));
+    expect(calls).toBe(1);
+    expect(store.getVersion()).toBe(1);
+    off();
+    store.append('job', range(3, 3));
+    expect(calls).toBe(1);
+  });
+});
+
+describe('log search', () => {
+  const source = new RingBuffer<LogLine>(10);
+  source.pushAll([
+    line(1, 'Error: one'),
+    line(2, 'fine'),
+    line(3, '\u001b[31merr\u001b[0mor two'),
+    line(4, 'ERROR three'),
+  ]);
+
+  it('finds lines case-insensitively in the visible text (not inside escapes)', () => {
+    expect(findMatches(source, 'error')).toEqual([0, 2, 3]);
+    expect(findMatches(source, '31m')).toEqual([]);
+    expect(findMatches(source, '')).toEqual([]);
+  });
+
+  it('splits a line around every match, keeping the original case', () => {
+    expect(splitByQuery('An error, an ERROR', 'error')).toEqual([
+      { text: 'An ', match: false },
+      { text: 'error', match: true },
+      { text: ', an ', match: false },
+      { text: 'ERROR', match: true },
+    ]);
+    expect(splitByQuery('aaa', 'aa')).toEqual([
+      { text: 'aa', match: true },
+      { text: 'a', match: false },
+    ]);
+    expect(splitByQuery('', 'x')).toEqual([{ text: '', match: false }]);
+  });
+
+  it('steps through matches, wrapping around both ways', () => {
+    expect(stepMatch(-1, 3, 1)).toBe(0);
+    expect(stepMatch(-1, 3, -1)).toBe(2);
+    expect(stepMatch(2, 3, 1)).toBe(0);
+    expect(stepMatch(0, 3, -1)).toBe(2);
+    expect(stepMatch(0, 0, 1)).toBe(-1);
+  });
+});
+
+describe('loading a job log’s tail', () => {
+  function fakeBridge(total: number) {
+    const calls: Array<{ from: number; limit: number }> = [];
+    const bridge = {
+      async invoke(_command: string, params: { from: number; limit: number }) {
+        calls.push(params);
+        const to = Math.min(total, params.from + params.limit - 1);
+        return {
+          lines: params.from > total ? [] : range(params.from, to),
+          totalLines: total,
+          logFile: '/logs/job.log',
+        };
+      },
+    } as unknown as Pick<Bridge, 'invoke'>;
+    return { bridge, calls };
+  }
+
+  it('loads a short log in one page', async () => {
+    const { bridge, calls } = fakeBridge(30);
+    const tail = await loadJobLogTail(bridge, 'job', 100, 50);
+    expect(tail.lines.map((l) => l.n)).toEqual(range(1, 30).map((l) => l.n));
+    expect(calls).toEqual([{ jobId: 'job', from: 1, limit: 50 }]);
+  });
+
+  it('loads only the newest lines of a long log, page by page', async () => {
+    const { bridge, calls } = fakeBridge(1000);
+    const tail = await loadJobLogTail(bridge, 'job', 120, 50);
+    expect(tail.lines).toHaveLength(120);
+    expect(tail.lines[0]!.n).toBe(881);
+    expect(tail.lines.at(-1)!.n).toBe(1000);
+    expect(tail.totalLines).toBe(1000);
+    expect(calls.slice(1).map((c) => c.from)).toEqual([881, 931, 981]);
+  });
+
+  it('pages on from the first page when the log fits', async () => {
+    const { bridge, calls } = fakeBridge(120);
+    const tail = await loadJobLogTail(bridge, 'job', 200, 50);
+    expect(tail.lines.map((l) => l.n)).toEqual(range(1, 120).map((l) => l.n));
+    expect(calls.map((c) => c.from)).toEqual([1, 51, 101]);
+  });
+});
