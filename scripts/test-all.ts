@@ -1,6 +1,6 @@
 /**
- * `npm test`: everything CI checks, in order — lint, typecheck, unit, integration, the production
- * build of all three bundles, then end-to-end in Chromium (and Electron where a binary exists).
+ * `npm test`: everything CI checks, in order — lint, format, typecheck, the production build of all
+ * three bundles, unit, integration, then end-to-end in Chromium (and Electron where a binary exists).
  * Each runner prints its own summary; the last line adds up every test.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,9 +23,10 @@ const steps: Array<[string, string[]]> = [
   ['lint', ['eslint', '.']],
   ['format', ['prettier', '--check', '.']],
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
+  // Built before the tests: a unit test checks the CSP of the built page, and e2e serves it.
+  ['build', ['electron-vite', 'build']],
   ['unit', vitest('unit')],
   ['integration', vitest('integration')],
-  ['build', ['electron-vite', 'build']],
   ['e2e', ['playwright', 'test']],
 ];
 

@@ -31,10 +31,23 @@ export function serveBridgeOverIpc(
   const unsubscribe = service.subscribe((event) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
   });
-  const unwatch = service.watch();
+  // Queue stats cost SQS requests: poll them only while the window is on screen.
+  let unwatch: (() => void) | null = null;
+  const onShow = () => {
+    unwatch ??= service.watch();
+  };
+  const onHide = () => {
+    unwatch?.();
+    unwatch = null;
+  };
+  window.on('show', onShow);
+  window.on('hide', onHide);
+  if (window.isVisible()) onShow();
   return () => {
     ipcMain.removeHandler(IPC_COMMAND_CHANNEL);
+    window.off('show', onShow);
+    window.off('hide', onHide);
     unsubscribe();
-    unwatch();
+    onHide();
   };
 }

@@ -202,6 +202,26 @@ export const en = {
   'settings.problem.concurrency-max': 'Run at most 8 jobs at once.',
   'settings.problem.whole-number': 'Enter a whole number.',
   'settings.problem.invalid': 'This value is not valid.',
+  'settings.token.section': 'GitHub token',
+  'settings.token.label': 'Personal access token',
+  'settings.token.placeholder': 'ghp_… or github_pat_…',
+  'settings.token.hint':
+    'Kept in the system keychain, never in the settings file, and never shown again. GITHUB_TOKEN, GH_TOKEN or a signed-in gh CLI take precedence over it.',
+  'settings.token.save': 'Save token',
+  'settings.token.saving': 'Saving…',
+  'settings.token.remove': 'Remove token',
+  'settings.token.removing': 'Removing…',
+  'settings.token.stored': 'Saved in the keychain. Restart CodingWorker to use it.',
+  'settings.token.removed': 'Removed from the keychain. Restart CodingWorker to stop using it.',
+  'settings.token.basicText':
+    'This system has no secure keychain (Linux basic text storage), so the token was not saved. Set GITHUB_TOKEN in the environment instead.',
+  'settings.token.unavailable': 'The keychain is not available right now.',
+  'settings.token.unavailableWeb':
+    'The headless worker reads its token from GITHUB_TOKEN or `gh auth token` in its own environment, and cannot store tokens. Set one where the worker runs, then restart it.',
+  'settings.token.problem.empty': 'Paste a token first.',
+  'settings.token.problem.whitespace': 'A token has no spaces or line breaks.',
+  'settings.token.problem.too-short': 'Too short for a GitHub token (at least 20 characters).',
+  'settings.token.problem.too-long': 'Too long for a GitHub token (at most 255 characters).',
 
   'doctor.title': 'Check setup',
   'doctor.hint': 'Checks credentials, the queues, the GitHub token and the agent, and says what to fix.',
@@ -416,6 +436,26 @@ export const ja: Catalogue = {
   'settings.problem.concurrency-max': '同時実行数は最大 8 です。',
   'settings.problem.whole-number': '整数を入力してください。',
   'settings.problem.invalid': 'この値は正しくありません。',
+  'settings.token.section': 'GitHub トークン',
+  'settings.token.label': 'パーソナルアクセストークン',
+  'settings.token.placeholder': 'ghp_… または github_pat_…',
+  'settings.token.hint':
+    'システムのキーチェーンに保存し、設定ファイルには書きません。保存後は表示しません。GITHUB_TOKEN、GH_TOKEN、ログイン済みの gh CLI があればそちらが優先されます。',
+  'settings.token.save': 'トークンを保存',
+  'settings.token.saving': '保存しています…',
+  'settings.token.remove': 'トークンを削除',
+  'settings.token.removing': '削除しています…',
+  'settings.token.stored': 'キーチェーンに保存しました。使うには CodingWorker を再起動してください。',
+  'settings.token.removed': 'キーチェーンから削除しました。CodingWorker を再起動すると使われなくなります。',
+  'settings.token.basicText':
+    'このシステムには安全なキーチェーンがない(Linux の basic text ストレージ)ため、トークンは保存しませんでした。代わりに環境変数 GITHUB_TOKEN を設定してください。',
+  'settings.token.unavailable': '現在キーチェーンを利用できません。',
+  'settings.token.unavailableWeb':
+    'ヘッドレスのワーカーは自身の環境の GITHUB_TOKEN か `gh auth token` からトークンを読み込み、トークンを保存できません。ワーカーを動かしている環境で設定し、ワーカーを再起動してください。',
+  'settings.token.problem.empty': 'トークンを貼り付けてください。',
+  'settings.token.problem.whitespace': 'トークンに空白や改行は含められません。',
+  'settings.token.problem.too-short': 'GitHub トークンとしては短すぎます(20 文字以上)。',
+  'settings.token.problem.too-long': 'GitHub トークンとしては長すぎます(最大 255 文字)。',
 
   'doctor.title': 'セットアップの確認',
   'doctor.hint': '認証情報、キュー、GitHub トークン、エージェントを確認し、直すべき点を示します。',

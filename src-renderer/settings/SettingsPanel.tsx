@@ -1,13 +1,14 @@
 /**
- * Settings: queue, repositories, agent, limits, behaviour and language. Validated on the client with
- * shared/settings.ts as the user types, and again by the worker on save (its problems show inline
- * too). Only changed fields are sent. The language applies at once.
+ * Settings: queue, repositories, agent, limits, behaviour, language and the GitHub token. Validated
+ * on the client with shared/settings.ts as the user types, and again by the worker on save (its
+ * problems show inline too). Only changed fields are sent. The language applies at once.
  * data-testid: settings-form, settings-queue-url, settings-region, settings-profile,
  * settings-repositories, settings-agent-preset, settings-agent-command, settings-model,
  * settings-extra-args, settings-lease, settings-max-duration, settings-concurrency,
  * settings-auto-pause, settings-launch-at-login, settings-draft, settings-language, settings-save,
  * settings-error (data-field), settings-saved, settings-load-error, settings-save-error, and
- * DoctorPanel's.
+ * GitHubTokenSection's and DoctorPanel's. The token has its own form: it goes to the keychain, never
+ * into the settings.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { agentPresets, defaultSettings, locales, type Settings } from '../../shared/settings.ts';
@@ -16,6 +17,7 @@ import { InlineError, Loading } from '../common/PanelState.tsx';
 import { useAction, useLoad } from '../common/use-load.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { DoctorPanel } from './DoctorPanel.tsx';
+import { GitHubTokenSection } from './GitHubTokenSection.tsx';
 import { ListField, SelectField, TextField, Toggle } from './fields.tsx';
 import {
   changedSettings,
@@ -247,6 +249,7 @@ export function SettingsPanel() {
         </div>
         <InlineError error={save.error} testId="settings-save-error" />
       </form>
+      <GitHubTokenSection />
       <DoctorPanel />
     </div>
   );

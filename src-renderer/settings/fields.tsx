@@ -1,9 +1,9 @@
 /**
  * Form fields with their label, hint and inline error, wired for assistive technology
- * (aria-invalid, aria-describedby). The error element carries data-testid="settings-error" and
- * data-field = the field's name.
+ * (aria-invalid, aria-describedby). The error element carries data-testid="settings-error" (or the
+ * field's errorTestId) and data-field = the field's name.
  */
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -13,6 +13,8 @@ interface FieldProps {
   hint?: string;
   problem?: MessageKey;
   testId: string;
+  /** The inline error's data-testid; settings-error unless the field needs its own. */
+  errorTestId?: string;
 }
 
 function FieldFrame({
@@ -20,6 +22,7 @@ function FieldFrame({
   label,
   hint,
   problem,
+  errorTestId = 'settings-error',
   control,
 }: Omit<FieldProps, 'testId'> & {
   control: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
@@ -39,7 +42,7 @@ function FieldFrame({
         </p>
       )}
       {problem && (
-        <p id={errorId} className="field-error" data-testid="settings-error" data-field={name}>
+        <p id={errorId} className="field-error" data-testid={errorTestId} data-field={name}>
           {t(problem)}
         </p>
       )}
@@ -71,6 +74,45 @@ export function TextField(
           aria-invalid={props.problem ? true : undefined}
           aria-describedby={describedBy}
           onChange={(event) => props.onChange(event.target.value)}
+          data-testid={props.testId}
+        />
+      )}
+    />
+  );
+}
+
+/**
+ * A secret such as a token. Uncontrolled on purpose: its value lives only in the input, and the caller
+ * reads (and clears) it through inputRef when it sends it, so no React state ever holds it.
+ */
+export function SecretField(
+  props: FieldProps & {
+    inputRef: Ref<HTMLInputElement>;
+    /** Called on every edit, without the value. */
+    onEdit: () => void;
+    placeholder?: string;
+    disabled?: boolean;
+  },
+) {
+  return (
+    <FieldFrame
+      {...props}
+      control={({ id, describedBy }) => (
+        <input
+          ref={props.inputRef}
+          id={id}
+          name={props.name}
+          type="password"
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          defaultValue=""
+          placeholder={props.placeholder}
+          disabled={props.disabled}
+          aria-invalid={props.problem ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={() => props.onEdit()}
           data-testid={props.testId}
         />
       )}

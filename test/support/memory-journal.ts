@@ -11,12 +11,16 @@ export class MemoryJobLog implements JobLog {
   readonly lines: MemoryLogLine[] = [];
   readonly path: string;
   closed = false;
+  readonly #failing: () => boolean;
 
-  constructor(jobId: string) {
+  constructor(jobId: string, failing: () => boolean = () => false) {
     this.path = `memory://${jobId}.log`;
+    this.#failing = failing;
   }
 
   write(stream: LogStream, text: string): void {
+    if (this.#failing())
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     this.lines.push({ stream, text });
   }
 
@@ -36,9 +40,11 @@ export class MemoryJobLog implements JobLog {
 export class MemoryJournal implements JobJournal {
   readonly records: JobRecord[] = [];
   readonly logs = new Map<string, MemoryJobLog>();
+  /** While true, every log write fails as on a full disk. */
+  failLogWrites = false;
 
   openLog(jobId: string): JobLog {
-    const log = new MemoryJobLog(jobId);
+    const log = new MemoryJobLog(jobId, () => this.failLogWrites);
     this.logs.set(jobId, log);
     return log;
   }

@@ -42,6 +42,12 @@ const SECRET_VARIABLES = [
   'AZURE_API_KEY',
 ];
 
+/**
+ * Queue stats while a UI watches: often enough to feel live, rare enough to cost little (two
+ * GetQueueAttributes calls each time, and only while a window or browser tab is open).
+ */
+const STATS_INTERVAL_MS = 10_000;
+
 export interface BuildWorkerAppOptions {
   readonly config: WorkerConfig;
   /** The process environment, read once here at the edge. */
@@ -96,7 +102,7 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
     notifier,
     redactor,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.timings ? { timings: options.timings } : {}),
+    timings: { statsIntervalMs: STATS_INTERVAL_MS, ...options.timings },
   });
   watchDlqGrowth(worker, notifier);
 

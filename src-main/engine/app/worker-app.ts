@@ -76,9 +76,15 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
     githubServerUrl: parts.githubServerUrl,
   });
   const { worker } = parts;
-  parts.worker.onSnapshot((next) =>
-    hub.publish({ event: 'snapshot', payload: { ...next, githubServerUrl: parts.githubServerUrl } }),
-  );
+  let watchers = 0;
+  let jobIds = '';
+  parts.worker.onSnapshot((next) => {
+    hub.publish({ event: 'snapshot', payload: { ...next, githubServerUrl: parts.githubServerUrl } });
+    // A job starting or ending changes the depth: show it now, not at the next interval.
+    const ids = next.jobs.map((job) => job.jobId).join(',');
+    if (ids !== jobIds && watchers > 0) void worker.refreshStats().catch(() => undefined);
+    jobIds = ids;
+  });
 
   const dlq = (): DlqPort => {
     const port = parts.dlq();
@@ -137,9 +143,13 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
     subscribe: (listener) => hub.subscribe(listener),
     watch() {
       worker.watchStats(true);
+      watchers += 1;
       let watching = true;
       return () => {
-        if (watching) worker.watchStats(false);
+        if (watching) {
+          worker.watchStats(false);
+          watchers -= 1;
+        }
         watching = false;
       };
     },

@@ -8,8 +8,11 @@ import { agentPresets } from '../../../shared/settings.ts';
 const repository = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, 'must be "owner/name"');
+// FIFO queues need MessageGroupId, deduplication and per-group ordering that the worker does not
+// implement (its leases, releases and quarantine assume a standard queue): refuse them plainly.
 const queueUrl = z
   .string()
+  .refine((url) => !/\.fifo\/?$/i.test(url), 'FIFO queues are not supported: use a standard queue')
   .regex(
     /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/\d{12}\/[A-Za-z0-9_-]{1,80}(?:\.fifo)?$/,
     'must be an SQS queue URL',

@@ -1,24 +1,25 @@
 /** A DLQ message as the UI lists it: issue and reason read from the body and the worker's attributes. Pure. */
 import type { DlqItem } from '../../../shared/records.ts';
 import { parseTaskMessage } from '../../../shared/task-message.ts';
-import { QUARANTINE_ATTRIBUTES } from '../queue/message-attributes.ts';
-import { stringAttribute, type ReceivedMessage } from '../queue/received-message.ts';
+import { readQuarantineMetadata } from '../queue/message-attributes.ts';
+import type { ReceivedMessage } from '../queue/received-message.ts';
 
 export const SUMMARY_CHARS = 200;
 
 export function toDlqItem(message: ReceivedMessage): DlqItem {
   const parsed = parseTaskMessage(message.body);
-  const sourceCount = Number(stringAttribute(message, QUARANTINE_ATTRIBUTES.receiveCount));
+  // Reads the packed attribute, and the four separate ones of messages quarantined by older versions.
+  const quarantine = readQuarantineMetadata(message.attributes);
   return {
     messageId: message.messageId,
     issue: parsed.ok
       ? { repository: parsed.value.repository, number: parsed.value.issue_number, title: parsed.value.title }
       : null,
     summary: parsed.ok ? parsed.value.title : summarize(message.body),
-    reason: stringAttribute(message, QUARANTINE_ATTRIBUTES.reason),
-    sourceMessageId: stringAttribute(message, QUARANTINE_ATTRIBUTES.sourceMessageId),
+    reason: quarantine.reason,
+    sourceMessageId: quarantine.sourceMessageId,
     // A quarantined copy starts counting afresh in the DLQ: the count at the source is the one that matters.
-    receiveCount: Number.isInteger(sourceCount) && sourceCount > 0 ? sourceCount : message.receiveCount,
+    receiveCount: quarantine.receiveCount ?? message.receiveCount,
     sentAt: message.sentAt === null ? null : new Date(message.sentAt).toISOString(),
   };
 }

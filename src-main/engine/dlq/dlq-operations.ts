@@ -2,13 +2,16 @@
  * What the user can do with the dead-letter queue: list it, delete a message, send one or all back
  * to the task queue. Redriven messages keep their body and original attributes but lose the
  * worker's quarantine attributes. Operations run one at a time so two UIs cannot hide messages
- * from each other mid-scan. Every method fails with the SDK's error.
+ * from each other mid-scan. Every method fails with the SDK's error. A manual redrive counts only the
+ * messages that really left the DLQ, and reports the ones that did not (or that could be sent back
+ * but not deleted, and so sit in both queues).
  */
 import {
   DeleteMessageBatchCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
   StartMessageMoveTaskCommand,
+  type MessageAttributeValue,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { RedriveResult } from '../../../shared/bridge.ts';
@@ -19,12 +22,28 @@ import { getQueueCounts } from '../queue/get-queue-counts.ts';
 import { copyableAttributes } from '../queue/message-attributes.ts';
 import { receiveMessages } from '../queue/receive-messages.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
-import { isAccessDeniedError, isUnsupportedActionError } from '../queue/sqs-errors.ts';
+import { errorNames, isAccessDeniedError, isUnsupportedActionError } from '../queue/sqs-errors.ts';
 import { toDlqItem } from './dlq-item.ts';
 import { releaseHandles, withScannedMessages } from './scan-queue.ts';
 
 /** A message looked up by id is searched among at most this many. */
 const FIND_SCAN_LIMIT = 1000;
+/** SendMessageBatch's limit on the sum of its messages' sizes (AWS; fauxqs does not enforce it). */
+export const MAX_BATCH_BYTES = 262_144;
+const MAX_BATCH_ENTRIES = 10;
+
+/** A redrive's result with what went wrong (the bridge's RedriveResult plus the failures). */
+export interface DlqRedriveResult extends RedriveResult {
+  /** Messages that could not be moved: still in the DLQ, or sent back but also still in the DLQ. */
+  readonly failed: number;
+  /** One line per failure, for the user. */
+  readonly problems: readonly string[];
+}
+
+interface MoveTally {
+  moved: number;
+  readonly problems: string[];
+}
 
 export interface DlqOperationsOptions {
   readonly client: SQSClient;
@@ -73,7 +92,7 @@ export class DlqOperations {
   }
 
   /** Sends one DLQ message back to the task queue, then deletes it from the DLQ. */
-  redrive(messageId: string): Promise<RedriveResult> {
+  redrive(messageId: string): Promise<DlqRedriveResult> {
     return this.#serial(async () => {
       const moved = await this.#withMessage(messageId, async (message) => {
         await this.#client.send(
@@ -85,7 +104,7 @@ export class DlqOperations {
         );
         await deleteMessage(this.#client, this.#dlqUrl, message.receiptHandle);
       });
-      return { moved: moved ? 1 : 0, method: 'manual' } as const;
+      return { moved: moved ? 1 : 0, method: 'manual', failed: 0, problems: [] } as const;
     });
   }
 
@@ -93,7 +112,7 @@ export class DlqOperations {
    * Sends every DLQ message back: natively with StartMessageMoveTask where SQS supports it (moved is
    * then the DLQ's approximate depth when the task started), else by re-sending each message.
    */
-  redriveAll(): Promise<RedriveResult> {
+  redriveAll(): Promise<DlqRedriveResult> {
     return this.#serial(async () => {
       try {
         const [sourceArn, destinationArn, counts] = await Promise.all([
@@ -104,18 +123,24 @@ export class DlqOperations {
         await this.#client.send(
           new StartMessageMoveTaskCommand({ SourceArn: sourceArn, DestinationArn: destinationArn }),
         );
-        return { moved: counts.visible, method: 'move-task' } as const;
+        return { moved: counts.visible, method: 'move-task', failed: 0, problems: [] } as const;
       } catch (error) {
         // Emulators (fauxqs) lack move tasks; a role may lack the permission but can still re-send.
         if (!isUnsupportedActionError(error) && !isAccessDeniedError(error)) throw error;
       }
-      return { moved: await this.#moveManually(), method: 'manual' } as const;
+      const tally = await this.#moveManually();
+      return {
+        moved: tally.moved,
+        method: 'manual',
+        failed: tally.problems.length,
+        problems: tally.problems,
+      };
     });
   }
 
-  async #moveManually(): Promise<number> {
+  async #moveManually(): Promise<MoveTally> {
     const seen = new Set<string>();
-    let moved = 0;
+    const tally: MoveTally = { moved: 0, problems: [] };
     let empty = 0;
     while (empty < 2) {
       const batch = await receiveMessages(this.#client, {
@@ -138,13 +163,13 @@ export class DlqOperations {
         continue;
       }
       empty = 0;
-      moved += await this.#moveBatch(fresh);
+      for (const chunk of chunkBySize(fresh)) await this.#moveBatch(chunk, tally);
     }
-    return moved;
+    return tally;
   }
 
-  /** Re-sends a batch, then deletes from the DLQ exactly the ones that were sent. */
-  async #moveBatch(batch: readonly ReceivedMessage[]): Promise<number> {
+  /** Re-sends a batch (within SQS's batch size limit), then deletes from the DLQ the ones that were sent. */
+  async #moveBatch(batch: readonly ReceivedMessage[], tally: MoveTally): Promise<void> {
     const sent = await this.#client.send(
       new SendMessageBatchCommand({
         QueueUrl: this.#queueUrl,
@@ -156,22 +181,46 @@ export class DlqOperations {
       }),
     );
     const ok = (sent.Successful ?? []).map((entry) => batch[Number(entry.Id)]).filter((m) => m !== undefined);
-    const failed = batch.filter((m) => !ok.includes(m));
-    if (failed.length > 0)
+    const notSent = batch.filter((m) => !ok.includes(m));
+    for (const m of notSent) {
+      const failure = sent.Failed?.find((f) => batch[Number(f.Id)] === m);
+      tally.problems.push(
+        `${m.messageId} could not be sent back (${failure?.Code ?? 'no answer'}): it stays in the DLQ`,
+      );
+    }
+    if (notSent.length > 0)
       await releaseHandles(
         this.#client,
         this.#dlqUrl,
-        failed.map((m) => m.receiptHandle),
+        notSent.map((m) => m.receiptHandle),
       );
-    if (ok.length > 0) {
-      await this.#client.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: this.#dlqUrl,
-          Entries: ok.map((m, i) => ({ Id: String(i), ReceiptHandle: m.receiptHandle })),
-        }),
-      );
+    if (ok.length > 0) await this.#deleteMoved(ok, tally);
+  }
+
+  /** Deletes sent messages from the DLQ; one that will not go is reported, as it is now in both queues. */
+  async #deleteMoved(sent: readonly ReceivedMessage[], tally: MoveTally): Promise<void> {
+    const result = await this.#client.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: this.#dlqUrl,
+        Entries: sent.map((m, i) => ({ Id: String(i), ReceiptHandle: m.receiptHandle })),
+      }),
+    );
+    const deleted = new Set((result.Successful ?? []).map((entry) => sent[Number(entry.Id)]));
+    for (const m of sent) {
+      if (!deleted.has(m)) {
+        // One more try on its own before calling it a failure.
+        try {
+          await deleteMessage(this.#client, this.#dlqUrl, m.receiptHandle);
+        } catch (error) {
+          const failure = result.Failed?.find((f) => sent[Number(f.Id)] === m);
+          tally.problems.push(
+            `${m.messageId} was sent back but could not be deleted from the DLQ (${failure?.Code ?? errorCode(error)}): it is now in both queues`,
+          );
+          continue;
+        }
+      }
+      tally.moved++;
     }
-    return ok.length;
   }
 
   /** Finds one message by id by scanning, runs `act` on it, releases the rest. */
@@ -202,4 +251,38 @@ export class DlqOperations {
     this.#queue = run.catch(() => {});
     return run;
   }
+}
+
+/** Splits messages into SendMessageBatch calls of at most 10 entries and MAX_BATCH_BYTES in all. */
+export function chunkBySize(messages: readonly ReceivedMessage[]): ReceivedMessage[][] {
+  const chunks: ReceivedMessage[][] = [];
+  let chunk: ReceivedMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = messageSize(message.body, copyableAttributes(message.attributes));
+    if (chunk.length > 0 && (chunk.length >= MAX_BATCH_ENTRIES || bytes + size > MAX_BATCH_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(message);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/** A message's size as SQS counts it: the body plus each attribute's name, type and value. */
+function messageSize(body: string, attributes: Readonly<Record<string, MessageAttributeValue>>): number {
+  let size = Buffer.byteLength(body, 'utf8');
+  for (const [name, value] of Object.entries(attributes)) {
+    size += Buffer.byteLength(name, 'utf8') + Buffer.byteLength(value.DataType ?? '', 'utf8');
+    if (value.StringValue !== undefined) size += Buffer.byteLength(value.StringValue, 'utf8');
+    if (value.BinaryValue !== undefined) size += value.BinaryValue.byteLength;
+  }
+  return size;
+}
+
+function errorCode(error: unknown): string {
+  return errorNames(error)[0] ?? 'Error';
 }

@@ -22,6 +22,11 @@ export async function changeVisibility(
 }
 
 /** Puts a message back on the queue now (visibility 0), so no one waits for its lease to lapse. */
-export function releaseMessage(client: SQSClient, queueUrl: string, receiptHandle: string): Promise<void> {
-  return changeVisibility(client, queueUrl, receiptHandle, 0);
+export function releaseMessage(
+  client: SQSClient,
+  queueUrl: string,
+  receiptHandle: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  return changeVisibility(client, queueUrl, receiptHandle, 0, signal);
 }

@@ -2,7 +2,8 @@
  * Deletes that are asked for in the same turn of the event loop go out together as one
  * DeleteMessageBatch (up to 10 entries), so a burst of quick settles (duplicates, closed issues)
  * costs a tenth of the requests. A lone delete is sent as a plain DeleteMessage. Each caller's
- * promise fails with its own entry's error (or the whole call's).
+ * promise fails with its own entry's error (or the whole call's). A lone delete honours its caller's
+ * AbortSignal; a batch is shared, so its callers bound their own wait (and the client its request).
  */
 import { DeleteMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { deleteMessage } from './delete-message.ts';
@@ -11,6 +12,7 @@ const MAX_BATCH = 10;
 
 interface PendingDelete {
   readonly receiptHandle: string;
+  readonly signal: AbortSignal | undefined;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -26,9 +28,9 @@ export class DeleteMessageBatcher {
     this.#queueUrl = queueUrl;
   }
 
-  delete(receiptHandle: string): Promise<void> {
+  delete(receiptHandle: string, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.#pending.push({ receiptHandle, resolve, reject });
+      this.#pending.push({ receiptHandle, signal, resolve, reject });
       if (this.#pending.length >= MAX_BATCH) this.#flush();
       else if (!this.#scheduled) {
         this.#scheduled = true;
@@ -50,7 +52,10 @@ export class DeleteMessageBatcher {
   async #send(batch: readonly PendingDelete[]): Promise<void> {
     if (batch.length === 1) {
       const [only] = batch as [PendingDelete];
-      await deleteMessage(this.#client, this.#queueUrl, only.receiptHandle).then(only.resolve, only.reject);
+      await deleteMessage(this.#client, this.#queueUrl, only.receiptHandle, only.signal).then(
+        only.resolve,
+        only.reject,
+      );
       return;
     }
     try {

@@ -8,6 +8,10 @@ export async function deleteMessage(
   client: SQSClient,
   queueUrl: string,
   receiptHandle: string,
+  signal?: AbortSignal,
 ): Promise<void> {
-  await client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }));
+  await client.send(
+    new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }),
+    signal ? { abortSignal: signal } : {},
+  );
 }

@@ -1,7 +1,9 @@
 /**
  * The running jobs: one slot per message, each with its own lease and heartbeat. Launches a job for
  * a received message, stops jobs (cancel, lost lease, 12 h cap, pause, shutdown), and settles each
- * message exactly once when its job ends — or when a job told to stop does not, after a while.
+ * message exactly once when its job ends — or when a job told to stop does not, after a while. A
+ * slot (and its message id) stays taken until the job has really ended; any delivery of a message
+ * whose slot is taken is adopted, or given the same fate as the message (job-settling.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { SQSClient } from '@aws-sdk/client-sqs';
@@ -13,10 +15,12 @@ import type { Clock } from '../ports/clock.ts';
 import { changeVisibility } from '../queue/change-visibility.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
 import { errorMessage } from '../queue/sqs-errors.ts';
+import { withDeadline } from '../queue/with-deadline.ts';
 import type { Redactor } from '../security/redact.ts';
+import { JobSettling } from './job-settling.ts';
 import { Lease } from './lease.ts';
-import { discardingJobLog, RunningJob } from './running-job.ts';
-import { detailsOf, type JobEnd } from './settlement.ts';
+import { bestEffortJobLog, discardingJobLog, RunningJob } from './running-job.ts';
+import { CANCELLED_BY_USER, type JobEnd } from './settlement.ts';
 import type { Settler } from './settler.ts';
 import type { WorkerTimings } from './worker-options.ts';
 
@@ -28,7 +32,7 @@ export interface JobPoolOptions {
   readonly settler: Settler;
   readonly clock: Clock;
   readonly redactor: Redactor;
-  readonly timings: Pick<WorkerTimings, 'abandonAfterMs' | 'maxHeartbeatFailures'>;
+  readonly timings: Pick<WorkerTimings, 'abandonAfterMs' | 'maxHeartbeatFailures' | 'callTimeoutMs'>;
   /** The queue's maxReceiveCount, once known: decides isLastAttempt. */
   maxReceiveCount(): number | null;
   onJobChanged(job: JobView): void;
@@ -42,24 +46,42 @@ export class JobPool {
   readonly #options: JobPoolOptions;
   readonly #jobs = new Map<string, RunningJob>();
   readonly #byMessage = new Map<string, RunningJob>();
+  readonly #settling: JobSettling;
 
   constructor(options: JobPoolOptions) {
     this.#options = options;
+    this.#settling = new JobSettling({
+      settler: options.settler,
+      clock: options.clock,
+      callTimeoutMs: options.timings.callTimeoutMs,
+      publish: (job) => this.#publish(job),
+      free: (job) => this.#free(job),
+      track: options.track,
+    });
   }
 
+  /** Slots taken: running jobs, including ones whose message is settled but which have not ended. */
   get size(): number {
     return this.#jobs.size;
   }
 
   /**
-   * Takes a received message: a redelivery of a running one updates its receipt handle, an invalid
-   * body is quarantined without running, anything else starts a job. `sentAt` is when the receive
-   * was sent: the lease and the 12 h cap count from there.
+   * Takes a received message: a delivery of a message whose slot is taken is adopted or settled
+   * like it, one whose lease is (nearly) over already is put back, an invalid body is quarantined
+   * without running, anything else starts a job. `sentAt` is when the ReceiveMessage was sent: the
+   * lease and the 12 h cap count from there.
    */
   accept(message: ReceivedMessage, sentAt: number): void {
-    const running = this.#byMessage.get(message.messageId);
-    if (running) {
-      this.#adoptRedelivery(running, message, sentAt);
+    const holder = this.#byMessage.get(message.messageId);
+    if (holder) {
+      this.#redelivered(holder, message, sentAt);
+      return;
+    }
+    const { clock, config } = this.#options;
+    // A response that came in late (after a watchdog gave up on it) may carry a lease that is over or
+    // nearly so: the job would start without the time to send its first heartbeat.
+    if (sentAt + config.leaseSeconds * 1000 - clock.now() < heartbeatMs(config) / 2) {
+      this.giveBack(message);
       return;
     }
     const jobId = randomUUID();
@@ -71,15 +93,37 @@ export class JobPool {
     this.#launch(jobId, message, parsed.value, sentAt);
   }
 
-  /** True when the message is running here (a redelivery is adopted even when no slot is free). */
+  /** Puts a message we will not run straight back on the queue. */
+  giveBack(message: ReceivedMessage): void {
+    this.#options.track(this.#options.settler.applyToRedelivery({ kind: 'release' }, message.receiptHandle));
+  }
+
+  /** True when the message holds a slot here (its redelivery is taken even when no slot is free). */
   holds(messageId: string): boolean {
     return this.#byMessage.has(messageId);
   }
 
+  /**
+   * Cancels a job: 'release' puts its message back, 'discard' quarantines it. A job already stopping
+   * for another reason can still be discarded. False when there is no such job, its message is
+   * already being settled, or the request can no longer have its effect (a lost lease; a release
+   * after a discard).
+   */
   cancel(jobId: string, disposition: StopReason['disposition']): boolean {
     const job = this.#jobs.get(jobId);
     if (!job || job.settling) return false;
-    this.#stop(job, { kind: 'cancelled', message: 'cancelled by user', disposition });
+    const reason: StopReason = { kind: 'cancelled', message: CANCELLED_BY_USER, disposition };
+    if (!job.stopReason) {
+      this.#stop(job, reason);
+      return true;
+    }
+    if (disposition === 'release') return job.stopReason.disposition === 'release';
+    if (job.leaseLost) return false;
+    if (job.stopReason.disposition !== 'discard') {
+      job.discard(reason);
+      job.log.write('system', 'cancelled by user: the message will be quarantined');
+      this.#publish(job);
+    }
     return true;
   }
 
@@ -87,14 +131,18 @@ export class JobPool {
     for (const job of this.#jobs.values()) this.#stop(job, { kind, message, disposition: 'release' });
   }
 
+  /** Releases now the deliveries held for jobs that outlived their message (nothing polls any more). */
+  releaseHeld(): void {
+    for (const job of this.#jobs.values()) this.#settling.releaseHeld(job);
+  }
+
   #launch(jobId: string, message: ReceivedMessage, task: RunningJob['task'], sentAt: number): void {
     const { clock, config, timings } = this.#options;
-    const maxReceiveCount = this.#options.maxReceiveCount();
     const job = new RunningJob({
       jobId,
       message,
       task,
-      isLastAttempt: maxReceiveCount !== null && message.receiveCount >= maxReceiveCount,
+      isLastAttempt: this.#isLastAttempt(message),
       startedAt: clock.now(),
       log: this.#openLog(jobId),
       now: () => clock.now(),
@@ -105,7 +153,14 @@ export class JobPool {
       heartbeatMs: heartbeatMs(config),
       receivedAt: sentAt,
       maxFailures: timings.maxHeartbeatFailures,
-      extend: (seconds) => changeVisibility(this.#options.client, config.queueUrl, job.receipt, seconds),
+      // Stopped at the cap, the job may take abandonAfterMs to stop, then a heartbeat to land and
+      // the release to go out.
+      windDownMs: timings.abandonAfterMs + 2 * timings.callTimeoutMs,
+      receipt: () => job.receipt,
+      extend: (handle, seconds) =>
+        withDeadline(clock, timings.callTimeoutMs, (signal) =>
+          changeVisibility(this.#options.client, config.queueUrl, handle, seconds, signal),
+        ),
       onChange: () => this.#publish(job),
       onLost: (reason) => this.#onLeaseLost(job, reason),
       onCapReached: (reason) =>
@@ -118,7 +173,9 @@ export class JobPool {
     this.#publish(job);
     const settled = new Promise<void>((resolve) => (job.onSettled = resolve));
     this.#options.track(settled);
-    void this.#execute(job);
+    this.#execute(job).catch((error: unknown) => {
+      job.log.write('system', `internal error after the job: ${errorMessage(error)}`);
+    });
   }
 
   async #execute(job: RunningJob): Promise<void> {
@@ -135,18 +192,31 @@ export class JobPool {
     } catch (error) {
       end = { kind: 'threw', message: errorMessage(error) };
     }
-    if (!job.settling) await this.#settle(job, end);
+    job.finished = true;
+    if (!job.settling) {
+      await this.#settling.settle(job, end);
+    } else if (job.settled) {
+      job.log.write('system', 'the job has stopped; its slot is free again');
+      this.#free(job);
+    }
+    // Otherwise its settle is under way and frees the slot when done.
   }
 
-  /** SQS delivered a message we are already running: keep working, with the newest receipt handle. */
-  #adoptRedelivery(job: RunningJob, message: ReceivedMessage, sentAt: number): void {
-    job.receipt = message.receiptHandle;
-    if (job.leaseLost) job.redeliveredAfterLoss = true;
-    else job.lease?.renew(sentAt);
-    job.log.write(
-      'system',
-      `the message was delivered again (delivery ${message.receiveCount}); using its new receipt`,
-    );
+  /** SQS delivered a message whose slot is taken here (a lapsed lease, or SQS's at-least-once). */
+  #redelivered(job: RunningJob, message: ReceivedMessage, sentAt: number): void {
+    if (!job.settling && !job.leaseLost) {
+      // Keep working, with the newest delivery: its receipt, receive count and lease.
+      job.message = message;
+      job.isLastAttempt = this.#isLastAttempt(message);
+      job.lease?.renew(sentAt);
+      job.log.write(
+        'system',
+        `the message was delivered again (delivery ${message.receiveCount}); using its new receipt`,
+      );
+      this.#publish(job);
+      return;
+    }
+    this.#settling.redelivered(job, message);
   }
 
   #stop(job: RunningJob, reason: StopReason): void {
@@ -159,9 +229,13 @@ export class JobPool {
       if (job.settling) return;
       job.log.write(
         'system',
-        `the job did not stop within ${Math.round(abandonAfterMs / 1000)} s; settling without it`,
+        `the job did not stop within ${Math.round(abandonAfterMs / 1000)} s; settling its message without it`,
       );
-      void this.#settle(job, { kind: 'threw', message: 'the job did not stop when told to' });
+      this.#settling
+        .settle(job, { kind: 'threw', message: 'the job did not stop when told to' })
+        .catch((error: unknown) =>
+          job.log.write('system', `internal error while settling: ${errorMessage(error)}`),
+        );
     }, abandonAfterMs);
   }
 
@@ -173,53 +247,23 @@ export class JobPool {
     this.#publish(job);
   }
 
-  async #settle(job: RunningJob, end: JobEnd): Promise<void> {
-    const { settler, clock } = this.#options;
-    job.settling = true;
-    job.abandonTimer?.cancel();
-    job.lease?.close();
-    if (job.setPhase('settling')) this.#publish(job);
-    const settlement = settler.decide({
-      end,
-      stop: job.stopReason,
-      leaseLost: job.leaseLost,
-      receiveCount: job.receiveCount,
-      isLastAttempt: job.isLastAttempt,
-    });
-    let problem = await settler.apply(settlement, job.message, job.receipt);
-    if (settlement.action.kind === 'none' && job.redeliveredAfterLoss) {
-      // We hold a fresh delivery of a message whose first lease was lost: hand it back at once.
-      problem = await settler.apply({ ...settlement, action: { kind: 'release' } }, job.message, job.receipt);
-    }
-    // The message is no longer ours: free the slot before the (slower) bookkeeping.
+  /** The job has ended and its message is settled: the slot is free. */
+  #free(job: RunningJob): void {
+    if (this.#jobs.get(job.jobId) !== job) return;
     this.#jobs.delete(job.jobId);
     this.#byMessage.delete(job.messageId);
+    this.#settling.releaseHeld(job);
     this.#options.onJobRemoved(job.jobId);
+  }
 
-    const endedAt = clock.now();
-    const why = settlement.reason ? ` (${settlement.reason})` : '';
-    job.log.write('system', `settled: ${settlement.outcome}${why}${problem ? `; ${problem}` : ''}`);
-    await job.log.close().catch(() => {});
-    await settler.conclude(
-      {
-        jobId: job.jobId,
-        messageId: job.messageId,
-        issue: job.issue,
-        details: detailsOf(end),
-        startedAt: job.startedAt,
-        endedAt,
-        phases: job.phaseTimings(endedAt),
-        receiveCount: job.receiveCount,
-        logFile: job.log.path,
-      },
-      settlement,
-    );
-    job.onSettled?.();
+  #isLastAttempt(message: ReceivedMessage): boolean {
+    const maxReceiveCount = this.#options.maxReceiveCount();
+    return maxReceiveCount !== null && message.receiveCount >= maxReceiveCount;
   }
 
   #openLog(jobId: string): JobLog {
     try {
-      return this.#options.journal.openLog(jobId);
+      return bestEffortJobLog(this.#options.journal.openLog(jobId));
     } catch {
       return discardingJobLog();
     }
@@ -230,12 +274,13 @@ export class JobPool {
   }
 }
 
+const NOOP_WHY: readonly unknown[] = [undefined, 'duplicate', 'cancelled-upstream'];
+
 function isJobResult(value: unknown): value is JobResult {
   if (typeof value !== 'object' || value === null) return false;
-  const kind = (value as { kind?: unknown }).kind;
-  if (kind === 'success') return true;
-  return (
-    (kind === 'noop' || kind === 'retry' || kind === 'permanent') &&
-    typeof (value as { reason?: unknown }).reason === 'string'
-  );
+  const record = value as { kind?: unknown; reason?: unknown; why?: unknown };
+  if (record.kind === 'success') return true;
+  if (typeof record.reason !== 'string') return false;
+  if (record.kind === 'noop') return NOOP_WHY.includes(record.why);
+  return record.kind === 'retry' || record.kind === 'permanent';
 }

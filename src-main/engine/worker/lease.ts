@@ -6,6 +6,7 @@
  * Lost means: SQS says the receipt is gone (MessageNotInflight / ReceiptHandleIsInvalid / expired),
  * `maxFailures` heartbeats failed in a row, or no heartbeat succeeded before the lease lapsed (the
  * laptop slept, the network hung). Then another consumer may hold the message: the job must stop.
+ * A failure on a receipt handle a redelivery has since replaced says nothing about the lease.
  */
 import type { LeaseView } from '../../../shared/snapshot.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -20,12 +21,22 @@ export interface LeaseOptions {
   readonly clock: Clock;
   readonly leaseSeconds: number;
   readonly heartbeatMs: number;
-  /** When the ReceiveMessage call was sent (clock ms): the lease and the 12 h cap count from here. */
+  /**
+   * When the ReceiveMessage call was sent (clock ms): SQS starts the lease when it hands the message
+   * out, which is before the response reaches us, so the lease and the 12 h cap count from here.
+   */
   readonly receivedAt: number;
   /** Consecutive heartbeat failures that mean the lease is lost. Default 3. */
   readonly maxFailures?: number;
-  /** Extends visibility by this many seconds using the message's latest receipt handle. */
-  extend(visibilitySeconds: number): Promise<void>;
+  /**
+   * How long a job told to stop may take to wind down and be settled: the job is stopped at least
+   * this long before the 12 h cap (and at least two heartbeats before it; at most 30 min). Default 0.
+   */
+  readonly windDownMs?: number;
+  /** The message's latest receipt handle (a redelivery replaces it). */
+  receipt(): string;
+  /** Extends visibility by this many seconds using the given receipt handle. */
+  extend(receiptHandle: string, visibilitySeconds: number): Promise<void>;
   /** Something in view() changed. */
   onChange(): void;
   onLost(reason: string): void;
@@ -39,7 +50,7 @@ export class Lease {
   readonly #maxFailures: number;
   /** SQS's hard cap for this message. */
   readonly capAt: number;
-  /** When the job is stopped to stay clear of the cap: 2 heartbeats before it (at most 30 min). */
+  /** When the job is stopped to stay clear of the cap (see LeaseOptions.windDownMs). */
   readonly stopAt: number;
   #expiresAt: number;
   #nextHeartbeatAt: number | null = null;
@@ -47,6 +58,8 @@ export class Lease {
   #closed = false;
   #failures = 0;
   #heartbeatTimer: Timer = null;
+  /** The heartbeat on the wire, if any: settling waits for it so it cannot land after the settle. */
+  #inFlight: Promise<void> | null = null;
   #lapseTimer: Timer = null;
   #capTimer: Timer = null;
 
@@ -55,12 +68,15 @@ export class Lease {
     this.#maxFailures = options.maxFailures ?? 3;
     this.#expiresAt = options.receivedAt + options.leaseSeconds * 1000;
     this.capAt = options.receivedAt + VISIBILITY_CAP_MS;
-    this.stopAt = this.capAt - Math.min(2 * options.heartbeatMs, MAX_CAP_MARGIN_MS);
+    const margin = Math.max(2 * options.heartbeatMs, options.windDownMs ?? 0);
+    this.stopAt = this.capAt - Math.min(margin, MAX_CAP_MARGIN_MS);
   }
 
   start(): void {
     const { clock } = this.#options;
-    this.#scheduleHeartbeat(this.#options.heartbeatMs);
+    // The lease started when SQS handed the message out, not now: the response may have taken most
+    // of a long poll (or more, if it came in late) to arrive.
+    this.#scheduleHeartbeat(Math.max(0, this.#options.receivedAt + this.#options.heartbeatMs - clock.now()));
     this.#scheduleLapse();
     this.#capTimer = clock.setTimeout(() => this.#capReached(), Math.max(0, this.stopAt - clock.now()));
   }
@@ -81,26 +97,54 @@ export class Lease {
     };
   }
 
-  /** The same message was delivered again (a new receipt handle, a fresh lease from `receivedAt`). */
+  /**
+   * The same message was delivered again: receipt() now returns its new handle, and SQS gave it a
+   * fresh lease from `receivedAt`. The next heartbeat comes a heartbeat interval after that at the
+   * latest.
+   */
   renew(receivedAt: number): void {
     if (this.#closed || !this.#healthy) return;
-    this.#expiresAt = Math.max(this.#expiresAt, receivedAt + this.#options.leaseSeconds * 1000);
+    const { clock, heartbeatMs, leaseSeconds } = this.#options;
+    this.#expiresAt = Math.max(this.#expiresAt, receivedAt + leaseSeconds * 1000);
     this.#failures = 0;
     this.#scheduleLapse();
+    const due = receivedAt + heartbeatMs;
+    if (!this.#inFlight && (this.#nextHeartbeatAt === null || due < this.#nextHeartbeatAt))
+      this.#scheduleHeartbeat(Math.max(0, due - clock.now()));
     this.#options.onChange();
   }
 
-  /** Stops all heartbeats and timers; the message is being settled. */
-  close(): void {
+  /**
+   * Stops all heartbeats and timers; the message is being settled. Resolves when the heartbeat on
+   * the wire (if any) has landed, so the caller can make sure it does not override the settle.
+   */
+  close(): Promise<void> {
     this.#closed = true;
     this.#nextHeartbeatAt = null;
     for (const timer of [this.#heartbeatTimer, this.#lapseTimer, this.#capTimer]) timer?.cancel();
     this.#heartbeatTimer = this.#lapseTimer = this.#capTimer = null;
+    return this.#inFlight ?? Promise.resolve();
   }
 
-  async #beat(): Promise<void> {
+  /** True while a heartbeat is on the wire. */
+  get beating(): boolean {
+    return this.#inFlight !== null;
+  }
+
+  #beat(): void {
     this.#heartbeatTimer = null;
     if (this.#closed || !this.#healthy) return;
+    const beat = this.#extendOnce()
+      .catch(() => {
+        // #extendOnce handles SQS's errors; this only keeps a throwing callback from going unhandled.
+      })
+      .finally(() => {
+        if (this.#inFlight === beat) this.#inFlight = null;
+      });
+    this.#inFlight = beat;
+  }
+
+  async #extendOnce(): Promise<void> {
     const { clock, leaseSeconds } = this.#options;
     const sentAt = clock.now();
     if (sentAt >= this.#expiresAt) {
@@ -114,10 +158,17 @@ export class Lease {
       this.#options.onChange();
       return;
     }
+    const handle = this.#options.receipt();
     try {
-      await this.#options.extend(seconds);
+      await this.#options.extend(handle, seconds);
     } catch (error) {
       if (this.#closed || !this.#healthy) return;
+      if (handle !== this.#options.receipt()) {
+        // A redelivery replaced this receipt meanwhile (and renewed the lease): nothing was lost.
+        this.#scheduleHeartbeat(this.#options.heartbeatMs);
+        this.#options.onChange();
+        return;
+      }
       if (isReceiptGoneError(error)) {
         this.#lose(`the lease was lost: SQS no longer holds the message for us (${describe(error)})`);
         return;
@@ -134,6 +185,12 @@ export class Lease {
       return;
     }
     if (this.#closed || !this.#healthy) return;
+    if (handle !== this.#options.receipt()) {
+      // Extended an older receipt; the redelivery's own lease was set by renew().
+      this.#scheduleHeartbeat(this.#options.heartbeatMs);
+      this.#options.onChange();
+      return;
+    }
     if (clock.now() >= this.#expiresAt) {
       // The extension may have landed after the message was already visible to others.
       this.#lose('the lease lapsed before a heartbeat could extend it');
@@ -150,7 +207,7 @@ export class Lease {
     this.#heartbeatTimer?.cancel();
     const { clock } = this.#options;
     this.#nextHeartbeatAt = clock.now() + ms;
-    this.#heartbeatTimer = clock.setTimeout(() => void this.#beat(), ms);
+    this.#heartbeatTimer = clock.setTimeout(() => this.#beat(), ms);
   }
 
   #scheduleLapse(): void {

@@ -1,7 +1,8 @@
 /**
  * The receive loop: long-polls while the host has free slots, asks for no more messages than it
  * can run, and backs off (with jitter) while SQS cannot be reached. It never polls while the host
- * reports no capacity (paused, full, stopping): `abortPoll()` cancels a poll already on the wire.
+ * reports no capacity (paused, full, stopping). A pause lets a poll already on the wire finish (what
+ * it brings is released); only stop() cuts it.
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Clock } from '../ports/clock.ts';
@@ -19,6 +20,8 @@ export interface ReceiveLoopHost {
   onPolling(active: boolean): void;
   onOffline(error: unknown, retryAt: number): void;
   onOnline(): void;
+  /** Work stop() must wait for: a response that arrives after we stopped waiting for it. */
+  track(work: Promise<unknown>): void;
 }
 
 export interface ReceiveLoopOptions {
@@ -64,11 +67,6 @@ export class ReceiveLoop {
     const wakeup = this.#wakeup;
     this.#wakeup = null;
     wakeup?.();
-  }
-
-  /** Cancels the ReceiveMessage call on the wire, if any (pause). */
-  abortPoll(): void {
-    this.#abort?.abort();
   }
 
   /** Stops polling at once and resolves when the loop has exited. */
@@ -136,10 +134,7 @@ export class ReceiveLoop {
       try {
         messages = await untilAborted(request, controller.signal);
       } catch (error) {
-        if (controller.signal.aborted) {
-          // A response can still arrive after we stopped waiting: its messages are never dropped.
-          request.then((late) => late.length > 0 && this.#host.onMessages(late, sentAt)).catch(() => {});
-        }
+        if (controller.signal.aborted) this.#handleLate(request, sentAt);
         if (!this.#stopped && (watchdog.fired || !controller.signal.aborted)) {
           // Whatever broke (the queue may have been recreated), set up again before the next receive.
           this.#ready = false;
@@ -160,6 +155,25 @@ export class ReceiveLoop {
         await this.#sleepFor(this.#options.idlePollDelayMs);
     }
     this.#host.onPolling(false);
+  }
+
+  /**
+   * A response can still arrive after we stopped waiting for it (paused, stopping, watchdog): its
+   * messages are never dropped, and stop() waits for them to be put back — for a grace period, so a
+   * request that never answers cannot keep the worker from quitting.
+   */
+  #handleLate(request: Promise<readonly ReceivedMessage[]>, sentAt: number): void {
+    const handled = request.then(
+      (late) => {
+        if (late.length > 0) this.#host.onMessages(late, sentAt);
+      },
+      () => {},
+    );
+    let timer: { cancel(): void } | null = null;
+    const grace = new Promise<void>((resolve) => {
+      timer = this.#options.clock.setTimeout(resolve, this.#options.responseGraceMs);
+    });
+    this.#host.track(Promise.race([handled, grace]).finally(() => timer?.cancel()));
   }
 
   #reportOffline(error: unknown, attempt: number): void {

@@ -1,6 +1,10 @@
 /**
- * One message being worked on: its latest receipt handle, lease, abort controller, log and phases,
- * and the JobView the snapshot shows. The Worker drives it; this file holds no SQS calls.
+ * One message being worked on: its latest delivery, lease, abort controller, log and phases, and the
+ * JobView the snapshot shows. The JobPool drives it; this file holds no SQS calls.
+ *
+ * A job holds its slot from launch until BOTH its message is settled and its runJob promise has
+ * ended: a job that ignores its stop signal has its message settled without it, but keeps the slot
+ * (and the message id) until it really stops, so the message never runs twice here at once.
  */
 import type { LogStream, PhaseTiming } from '../../../shared/records.ts';
 import type { IssueRef, JobPhase, JobView } from '../../../shared/snapshot.ts';
@@ -8,6 +12,7 @@ import type { TaskMessage } from '../../../shared/task-message.ts';
 import type { JobContext, JobLog, StopReason } from '../jobs/job.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
 import type { Lease } from './lease.ts';
+import type { Settlement } from './settlement.ts';
 
 export interface RunningJobInit {
   readonly jobId: string;
@@ -21,23 +26,32 @@ export interface RunningJobInit {
 
 export class RunningJob {
   readonly jobId: string;
-  readonly message: ReceivedMessage;
   readonly task: TaskMessage;
   readonly issue: IssueRef;
-  readonly isLastAttempt: boolean;
   readonly startedAt: number;
   readonly log: JobLog;
   readonly controller = new AbortController();
-  /** The newest receipt handle: a redelivery of the same message replaces it. */
-  receipt: string;
+  /** The newest delivery of the message: a redelivery we adopt replaces it (receipt, receive count). */
+  message: ReceivedMessage;
+  /** Whether a retryable failure of the newest delivery would be its last. */
+  isLastAttempt: boolean;
   lease: Lease | null = null;
   stopReason: StopReason | null = null;
   leaseLost = false;
-  /** The message was delivered to us again after the lease was lost: release that delivery. */
-  redeliveredAfterLoss = false;
   /** Settling has begun (by the job's own end, or because it did not stop when told to). */
   settling = false;
+  /** The message is settled on the queue; `settlement` says how. */
+  settled = false;
+  settlement: Settlement | null = null;
+  /** The runJob promise has ended. */
+  finished = false;
+  /** Deliveries that came while settling: they get the same fate once the settle is applied. */
+  readonly redeliveries: ReceivedMessage[] = [];
+  /** Deliveries to release once the job really ends (it is still running after its message settled). */
+  readonly heldRedeliveries: ReceivedMessage[] = [];
   abandonTimer: { cancel(): void } | null = null;
+  /** What the snapshot says in place of the stop reason, once there is more to say. */
+  note: string | null = null;
   /** Called once the message is settled and the job recorded. */
   onSettled: (() => void) | null = null;
   readonly #now: () => number;
@@ -46,19 +60,23 @@ export class RunningJob {
 
   constructor(init: RunningJobInit) {
     this.jobId = init.jobId;
-    this.message = init.message;
     this.task = init.task;
     this.issue = { repository: init.task.repository, number: init.task.issue_number, title: init.task.title };
     this.isLastAttempt = init.isLastAttempt;
     this.startedAt = init.startedAt;
     this.log = init.log;
-    this.receipt = init.message.receiptHandle;
+    this.message = init.message;
     this.#now = init.now;
     this.#marks = [{ phase: 'received', at: init.startedAt }];
   }
 
   get messageId(): string {
     return this.message.messageId;
+  }
+
+  /** The newest receipt handle. */
+  get receipt(): string {
+    return this.message.receiptHandle;
   }
 
   get receiveCount(): number {
@@ -83,6 +101,14 @@ export class RunningJob {
     this.stopReason = reason;
     this.controller.abort(reason);
     return true;
+  }
+
+  /**
+   * A job already stopping for another reason is discarded instead: its message will be quarantined
+   * rather than released. The signal keeps its first reason (the job only needs to stop).
+   */
+  discard(reason: StopReason): void {
+    this.stopReason = reason;
   }
 
   /** How long each phase took, the last one up to `endedAt`. */
@@ -120,9 +146,40 @@ export class RunningJob {
       startedAt: new Date(this.startedAt).toISOString(),
       receiveCount: this.receiveCount,
       lease,
-      stopping: this.stopReason?.message ?? null,
+      stopping: this.note ?? this.stopReason?.message ?? null,
     };
   }
+}
+
+/**
+ * The job's log as the worker uses it: best effort. A write or close that fails (a full disk) is
+ * dropped, so it can neither fail the job nor break settling.
+ */
+export function bestEffortJobLog(log: JobLog): JobLog {
+  return {
+    path: log.path,
+    write(stream: LogStream, text: string) {
+      try {
+        log.write(stream, text);
+      } catch {
+        // The line is lost; the message's fate does not depend on it.
+      }
+    },
+    tail(n: number) {
+      try {
+        return log.tail(n);
+      } catch {
+        return [];
+      }
+    },
+    async close() {
+      try {
+        await log.close();
+      } catch {
+        // As above.
+      }
+    },
+  };
 }
 
 /** A log that keeps nothing, for when the journal cannot open one: the job still runs. */

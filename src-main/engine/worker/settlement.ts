@@ -39,15 +39,32 @@ export interface SettleInput {
   readonly isLastAttempt: boolean;
   readonly retryBackoffSeconds: readonly number[];
   readonly hasDlq: boolean;
+  /**
+   * How long SQS still lets this delivery stay invisible (its 12 h cap), in seconds: a retry delay
+   * beyond it would be refused. Null or absent when there is no limit to respect.
+   */
+  readonly visibilityLeftSeconds?: number | null;
 }
 
 export const CANCELLED_BY_USER = 'cancelled by user';
 
+/**
+ * The order matters: a lost lease first (the message may be someone else's now, touch nothing); then
+ * finished work (success or a no-op is deleted even when a stop arrived at the same moment: the work
+ * is done and redoing it would only duplicate it); then the stop; then the job's own verdict.
+ */
 export function decideSettlement(input: SettleInput): Settlement {
   const { end, stop } = input;
   if (input.leaseLost) {
-    return settle({ kind: 'none' }, 'released', stop?.message ?? 'the lease was lost');
+    // Nothing to release: the message reappears when the lease SQS gave it lapses, and runs again.
+    return settle(
+      { kind: 'none' },
+      'retrying',
+      `${stop?.message ?? 'the lease was lost'}; the message returns to the queue when its lease lapses`,
+    );
   }
+  if (end.kind === 'result' && (end.result.kind === 'success' || end.result.kind === 'noop'))
+    return verdict(input, end.result);
   if (stop) {
     if (stop.kind === 'cancelled' && stop.disposition === 'discard') {
       return input.hasDlq
@@ -65,7 +82,11 @@ export function decideSettlement(input: SettleInput): Settlement {
   }
   if (end.kind === 'invalid') return permanent(input, `invalid task message: ${end.summary}`);
   if (end.kind === 'threw') return retry(input, end.message);
-  const { result } = end;
+  return verdict(input, end.result);
+}
+
+/** What the job's own result calls for. */
+function verdict(input: SettleInput, result: JobResult): Settlement {
   switch (result.kind) {
     case 'success':
       return settle({ kind: 'delete' }, 'succeeded', null, result.details?.prUrl ? 'pr-opened' : null);
@@ -78,21 +99,34 @@ export function decideSettlement(input: SettleInput): Settlement {
   }
 }
 
+/** A lease-lost settlement after which we released a fresh delivery of the message we got meanwhile. */
+export function withRedeliveryReleased(settlement: Settlement): Settlement {
+  if (settlement.action.kind !== 'none') return settlement;
+  const why = (settlement.reason ?? 'the lease was lost').replace(/; the message returns .*$/, '');
+  return {
+    ...settlement,
+    outcome: 'released',
+    reason: `${why}; the message was delivered again and released`,
+  };
+}
+
 function retry(input: SettleInput, reason: string): Settlement {
-  const delaySeconds = retryDelaySeconds(input.receiveCount, input.retryBackoffSeconds);
-  // On the last attempt the redrive policy moves the message to the DLQ on its next receive.
-  const final = input.isLastAttempt && input.hasDlq;
-  return settle(
-    { kind: 'retry', delaySeconds },
-    final ? 'failed' : 'retrying',
-    reason,
-    final ? 'job-failed' : null,
-  );
+  if (input.isLastAttempt && input.hasDlq) {
+    // Retrying now would let SQS's redrive move it on its next receive, without any reason attached.
+    return settle(
+      { kind: 'quarantine' },
+      'failed',
+      `${reason} (gave up after ${input.receiveCount} attempts)`,
+      'job-failed',
+    );
+  }
+  const delaySeconds = clampDelay(retryDelaySeconds(input.receiveCount, input.retryBackoffSeconds), input);
+  return settle({ kind: 'retry', delaySeconds }, 'retrying', reason);
 }
 
 function permanent(input: SettleInput, reason: string): Settlement {
   if (input.hasDlq) return settle({ kind: 'quarantine' }, 'quarantined', reason, 'job-failed');
-  const delaySeconds = longestRetryDelaySeconds(input.retryBackoffSeconds);
+  const delaySeconds = clampDelay(longestRetryDelaySeconds(input.retryBackoffSeconds), input);
   return {
     ...settle(
       { kind: 'retry', delaySeconds },
@@ -101,6 +135,13 @@ function permanent(input: SettleInput, reason: string): Settlement {
     ),
     noDlq: true,
   };
+}
+
+function clampDelay(delaySeconds: number, input: SettleInput): number {
+  const left = input.visibilityLeftSeconds;
+  return left === null || left === undefined
+    ? delaySeconds
+    : Math.max(0, Math.min(delaySeconds, Math.floor(left)));
 }
 
 function settle(

@@ -13,8 +13,9 @@ import { DeleteMessageBatcher } from '../queue/delete-message-batcher.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
 import type { Redactor } from '../security/redact.ts';
 import { noticeFor } from './notices.ts';
-import { applySettlement, type SettleTarget } from './settle.ts';
+import { applySettlement, settleRedelivery, type SettleTarget } from './settle.ts';
 import {
+  type SettleAction,
   buildJobRecord,
   decideSettlement,
   type RecordInput,
@@ -29,6 +30,8 @@ export interface SettlerOptions {
   readonly notifier: Notifier;
   readonly redactor: Redactor;
   readonly clock: Clock;
+  /** Deadline for one settle call (a quarantine's send and delete together). */
+  readonly timeoutMs: number;
   /** The DLQ as currently known (it is looked up at start). */
   dlqUrl(): string | null;
   /** A failure needed the DLQ and there is none. */
@@ -70,6 +73,12 @@ export class Settler {
       reason: settlement.reason,
       now: new Date(this.#options.clock.now()),
     });
+    return problem === null ? null : this.#options.redactor.redact(problem);
+  }
+
+  /** Gives another delivery of a settled message the same fate; returns null, or what went wrong. */
+  async applyToRedelivery(action: SettleAction, receiptHandle: string): Promise<string | null> {
+    const problem = await settleRedelivery(this.#target(), action, receiptHandle);
     return problem === null ? null : this.#options.redactor.redact(problem);
   }
 
@@ -128,7 +137,9 @@ export class Settler {
       client: this.#options.client,
       queueUrl: this.#options.config.queueUrl,
       dlqUrl: this.#options.dlqUrl(),
-      deleteMessage: (handle) => this.#deleter.delete(handle),
+      clock: this.#options.clock,
+      timeoutMs: this.#options.timeoutMs,
+      deleteMessage: (handle, signal) => this.#deleter.delete(handle, signal),
     };
   }
 }

@@ -3,12 +3,18 @@
  * nobody looks at makes no GetQueueAttributes calls at all.
  */
 import type { Clock } from '../ports/clock.ts';
+import { withDeadline } from '../queue/with-deadline.ts';
 
 export interface StatsWatcherOptions {
   readonly clock: Clock;
   readonly intervalMs: number;
+  /**
+   * How long one refresh may take: then its signal is aborted and the watcher stops waiting for it,
+   * so one hung request cannot end the polling for good. Default: the interval (at least 1 s).
+   */
+  readonly timeoutMs?: number;
   /** Fetches and publishes the stats; its errors are ignored (the next tick tries again). */
-  refresh(): Promise<void>;
+  refresh(signal: AbortSignal): Promise<void>;
 }
 
 export class StatsWatcher {
@@ -45,8 +51,10 @@ export class StatsWatcher {
     this.#timer = null;
     if (this.#stopped || this.#watchers === 0 || this.#inFlight) return;
     this.#inFlight = true;
-    this.#options
-      .refresh()
+    const { clock, intervalMs } = this.#options;
+    withDeadline(clock, this.#options.timeoutMs ?? Math.max(1_000, intervalMs), (signal) =>
+      this.#options.refresh(signal),
+    )
       .catch(() => {
         // Shown as stale stats (updatedAt); the receive loop reports connectivity.
       })

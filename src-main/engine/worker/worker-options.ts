@@ -28,6 +28,13 @@ export interface WorkerTimings {
   readonly abandonAfterMs: number;
   /** Consecutive heartbeat failures that mean the lease is lost. Default 3. */
   readonly maxHeartbeatFailures: number;
+  /**
+   * How long one heartbeat or settle call to SQS (delete, delay, release, quarantine) may take before
+   * it is given up: a hung call must not hold a slot, or stop(), forever. Default 30 s.
+   */
+  readonly callTimeoutMs: number;
+  /** How long one stats refresh may take before the watcher stops waiting for it. Default 30 s. */
+  readonly statsTimeoutMs: number;
 }
 
 export const defaultWorkerTimings: WorkerTimings = {
@@ -38,6 +45,8 @@ export const defaultWorkerTimings: WorkerTimings = {
   responseGraceMs: 15_000,
   abandonAfterMs: 10_000,
   maxHeartbeatFailures: 3,
+  callTimeoutMs: 30_000,
+  statsTimeoutMs: 30_000,
 };
 
 export interface WorkerOptions {

@@ -76,7 +76,10 @@ export function reduceWorkerState(state: WorkerState, event: WorkerEvent): Worke
     case 'polling':
       return state.polling === event.active ? state : { ...state, polling: event.active };
     case 'offline':
-      return { ...state, offline: true, polling: false, lastError: event.error, retryAt: event.retryAt };
+      // Paused, nothing retries until resume: keep the error to show, but promise no retry time.
+      return state.pause.paused
+        ? { ...state, offline: true, polling: false, lastError: event.error, retryAt: null }
+        : { ...state, offline: true, polling: false, lastError: event.error, retryAt: event.retryAt };
     case 'online':
       return state.offline ? { ...state, offline: false, lastError: null, retryAt: null } : state;
     case 'pause':

@@ -13,8 +13,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { WorkerSnapshot } from '../../../shared/snapshot.ts';
 import { notPaused, type PauseState } from '../../../shared/snapshot.ts';
 import type { WorkerConfig } from '../config/worker-config.ts';
-import { systemClock, type Clock } from '../ports/clock.ts';
-import { releaseMessage } from '../queue/change-visibility.ts';
+import { keepProcessAlive, systemClock, type Clock } from '../ports/clock.ts';
 import { classifySqsError } from '../queue/classify-sqs-error.ts';
 import { getQueueCounts } from '../queue/get-queue-counts.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
@@ -73,6 +72,8 @@ export class Worker {
   #pauseTimer: { cancel(): void } | null = null;
   #started: Promise<void> | null = null;
   #stopping: Promise<void> | null = null;
+  /** Holds the process open from start() until the stop is complete (see keepProcessAlive). */
+  #alive: { release(): void } | null = null;
 
   constructor(options: WorkerOptions) {
     this.#store = options.store;
@@ -89,6 +90,7 @@ export class Worker {
       notifier: options.notifier,
       redactor: this.#redactor,
       clock: this.#clock,
+      timeoutMs: this.#timings.callTimeoutMs,
       dlqUrl: () => this.#dlqUrl,
       onNoDlq: () => this.#reportNoDlq(),
     });
@@ -131,6 +133,7 @@ export class Worker {
         onPolling: (active) => this.#dispatch({ type: 'polling', active }),
         onOffline: (error, retryAt) => this.#onOffline(error, retryAt),
         onOnline: () => this.#dispatch({ type: 'online' }),
+        track: (work) => this.#track(work),
       },
       {
         client: this.#client,
@@ -147,7 +150,8 @@ export class Worker {
     this.#stats = new StatsWatcher({
       clock: this.#clock,
       intervalMs: this.#timings.statsIntervalMs,
-      refresh: () => this.refreshStats(),
+      timeoutMs: this.#timings.statsTimeoutMs,
+      refresh: (signal) => this.refreshStats(signal),
     });
   }
 
@@ -163,6 +167,9 @@ export class Worker {
   start(): Promise<void> {
     if (this.#state.lifecycle === 'stopped' && !this.#started) return Promise.resolve();
     this.#started ??= (async () => {
+      // Paused or offline, the loop waits on unref'd timers and promises alone: without this a
+      // headless process would exit as soon as it has nothing else to do.
+      this.#alive = keepProcessAlive();
       this.#dispatch({ type: 'lifecycle', lifecycle: 'starting' });
       this.#schedulePauseExpiry();
       await this.#loop.start();
@@ -197,7 +204,11 @@ export class Worker {
     });
     this.#persistPause(pause);
     this.#dispatch({ type: 'pause', pause });
-    this.#loop.abortPoll();
+    // The poll already on the wire is left to finish (at most waitTimeSeconds), not cut: a cut
+    // connection does not end the server's wait, and SQS (or fauxqs) may then hand a message to
+    // it that nobody reads, hidden for a whole lease. Whatever it brings is released at once.
+    // Nothing polls while paused: deliveries held for jobs that outlived their message can go back.
+    this.#jobs.releaseHeld();
     if (options.mode === 'stop-now') {
       this.#jobs.stopAll(
         'pause-stop-now',
@@ -218,7 +229,8 @@ export class Worker {
 
   /**
    * Cancels a running job: 'release' puts its message back on the queue, 'discard' quarantines it in
-   * the DLQ with the reason "cancelled by user". Returns false when no such job is running.
+   * the DLQ with the reason "cancelled by user" (also for a job already stopping otherwise). Returns
+   * false when no such job is running, its message is already being settled, or it cannot be done.
    */
   cancel(jobId: string, disposition: 'release' | 'discard'): boolean {
     return this.#jobs.cancel(jobId, disposition);
@@ -235,11 +247,11 @@ export class Worker {
   }
 
   /** Reads the queue's and the DLQ's counts now and publishes them. Fails with the SDK's error. */
-  async refreshStats(): Promise<void> {
+  async refreshStats(signal?: AbortSignal): Promise<void> {
     const dlqUrl = this.#dlqUrl;
     const [queue, dlq] = await Promise.all([
-      getQueueCounts(this.#client, this.#config.queueUrl),
-      dlqUrl ? getQueueCounts(this.#client, dlqUrl) : Promise.resolve(null),
+      getQueueCounts(this.#client, this.#config.queueUrl, signal),
+      dlqUrl ? getQueueCounts(this.#client, dlqUrl, signal) : Promise.resolve(null),
     ]);
     this.#dispatch({
       type: 'stats',
@@ -277,7 +289,11 @@ export class Worker {
     });
     this.#dispatch({
       type: 'offline',
-      error: { code: classified.code, message: this.#redact(classified.message), at: this.#isoNow() },
+      error: {
+        code: classified.code,
+        message: this.#redactor.redact(classified.message),
+        at: this.#isoNow(),
+      },
       retryAt: new Date(retryAt).toISOString(),
     });
   }
@@ -288,9 +304,7 @@ export class Worker {
         this.#jobs.accept(message, sentAt);
       } else {
         // Paused or stopping while this response was on the wire: put the message straight back.
-        this.#track(
-          releaseMessage(this.#client, this.#config.queueUrl, message.receiptHandle).catch(() => {}),
-        );
+        this.#jobs.giveBack(message);
       }
     }
   }
@@ -310,11 +324,21 @@ export class Worker {
   // ---- stop and pause --------------------------------------------------------------------------
 
   async #shutdown(immediate: boolean): Promise<void> {
+    try {
+      await this.#drain(immediate);
+    } finally {
+      this.#alive?.release();
+      this.#alive = null;
+    }
+  }
+
+  async #drain(immediate: boolean): Promise<void> {
     this.#dispatch({ type: 'lifecycle', lifecycle: 'stopping' });
     this.#pauseTimer?.cancel();
     this.#pauseTimer = null;
     this.#stats.stop();
     await this.#loop.stop();
+    this.#jobs.releaseHeld();
     let grace: { cancel(): void } | null = null;
     if (!immediate && this.#jobs.size > 0) {
       grace = this.#clock.setTimeout(
@@ -369,16 +393,8 @@ export class Worker {
     this.#pending.add(tracked);
   }
 
-  #redact(text: string): string {
-    return this.#redactor.redact(text);
-  }
-
-  #date(): Date {
-    return new Date(this.#clock.now());
-  }
-
   #isoNow(): string {
-    return this.#date().toISOString();
+    return new Date(this.#clock.now()).toISOString();
   }
 }
 

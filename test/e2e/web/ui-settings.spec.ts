@@ -1,5 +1,6 @@
 // Settings in a real browser against `codingworker serve`: client-side validation inline, the
-// language switch, following the system language, and "Check setup". None needs a running job.
+// language switch, following the system language, the GitHub token section the headless worker
+// cannot serve, and "Check setup". None needs a running job.
 import { expect, test } from '@playwright/test';
 import { openPanel, screenshot, startUiWorld, TRAY_VIEWPORT, type UiWorld } from './ui-setup.ts';
 
@@ -71,6 +72,114 @@ test.describe('with a Japanese system', () => {
     await expect(page.getByTestId('tab-now')).toHaveText(/現在/);
     await expect(page.getByTestId('current-job-empty')).toContainText('実行中のジョブはありません');
   });
+});
+
+test('explains that the headless worker cannot store a GitHub token, with the token inputs disabled', async ({
+  page,
+}) => {
+  await openPanel(page, world, 'settings');
+  const section = page.getByRole('group', { name: 'GitHub token' });
+  await section.scrollIntoViewIfNeeded();
+  await expect(section).toContainText('reads its token from GITHUB_TOKEN or `gh auth token`');
+  await expect(section).toContainText('cannot store tokens');
+  const token = page.getByTestId('settings-token');
+  await expect(token).toHaveAttribute('type', 'password');
+  await expect(token).toHaveAttribute('autocomplete', 'off');
+  await expect(token).toHaveValue('');
+  await expect(token).toBeDisabled();
+  // The explanation is the field's description, so a screen reader gives it with the field.
+  await expect(token).toHaveAccessibleDescription(/cannot store tokens/);
+  await expect(page.getByTestId('settings-token-save')).toBeDisabled();
+  await expect(page.getByTestId('settings-token-remove')).toBeDisabled();
+  await expect(page.getByTestId('settings-token-result')).toHaveCount(0);
+  await expect(page.getByTestId('settings-token-error')).toHaveCount(0);
+});
+
+test('in the app, checks the token, keeps it only in the password field and empties it once stored', async ({
+  page,
+}) => {
+  // The built renderer as the Electron window runs it: a stand-in preload answers the token
+  // commands (first the Linux basic-text refusal, then success) and records what it was sent.
+  await page.addInitScript(() => {
+    const window = globalThis as unknown as Record<string, unknown>;
+    const calls: { command: string; params: unknown }[] = [];
+    const saves = [
+      { stored: false, reason: 'basic-text' },
+      { stored: true, reason: null },
+    ];
+    const answer = (command: string): unknown =>
+      command === 'setGitHubToken'
+        ? saves.shift()
+        : command === 'clearGitHubToken'
+          ? { cleared: true }
+          : undefined;
+    window.tokenCalls = calls;
+    window.codingWorker = new Proxy(
+      {},
+      {
+        get: (_target, name) =>
+          name === 'onEvent'
+            ? () => () => {}
+            : (params: unknown) => {
+                const command = String(name);
+                calls.push({ command, params });
+                const result = answer(command);
+                // Other commands never answer: the panels stay loading, which this spec does not need.
+                return result === undefined ? new Promise(() => {}) : Promise.resolve(result);
+              },
+      },
+    );
+  });
+  await openPanel(page, world, 'settings');
+  const token = page.getByTestId('settings-token');
+  const save = page.getByTestId('settings-token-save');
+  const error = page.getByTestId('settings-token-error');
+  const result = page.getByTestId('settings-token-result');
+  const tokenCalls = () =>
+    page.evaluate(() =>
+      (globalThis as unknown as { tokenCalls: { command: string; params: unknown }[] }).tokenCalls.filter(
+        (call) => call.command.endsWith('GitHubToken'),
+      ),
+    );
+  await expect(token).toBeEnabled();
+  await expect(token).toHaveAttribute('type', 'password');
+  await expect(page.getByRole('group', { name: 'GitHub token' })).not.toContainText('cannot store tokens');
+
+  await save.click();
+  await expect(error).toHaveText('Paste a token first.');
+  await expect(token).toHaveAttribute('aria-invalid', 'true');
+  await expect(token).toBeFocused();
+  await token.fill('ghp_short');
+  await expect(error).toHaveCount(0);
+  await save.click();
+  await expect(error).toHaveText(/Too short/);
+  await token.fill('ghp_with space_0123456789abcdef');
+  await save.click();
+  await expect(error).toHaveText('A token has no spaces or line breaks.');
+  expect(await tokenCalls()).toEqual([]);
+
+  const secret = 'ghp_e2eFakeToken0123456789abcdefABCDEF';
+  await token.fill(secret);
+  await token.press('Enter');
+  await expect(result).toHaveAttribute('data-result', 'basic-text');
+  await expect(result).toContainText('Linux basic text storage');
+  await expect(token).toHaveValue(secret);
+  // Uncontrolled: the token is in the input's value only, never in an attribute or the page's text.
+  expect(await page.content()).not.toContain(secret);
+
+  await save.click();
+  await expect(result).toHaveAttribute('data-result', 'stored');
+  await expect(result).toHaveText('Saved in the keychain. Restart CodingWorker to use it.');
+  await expect(token).toHaveValue('');
+
+  await page.getByTestId('settings-token-remove').click();
+  await expect(result).toHaveAttribute('data-result', 'removed');
+  expect(await tokenCalls()).toEqual([
+    { command: 'setGitHubToken', params: { token: secret } },
+    { command: 'setGitHubToken', params: { token: secret } },
+    { command: 'clearGitHubToken', params: {} },
+  ]);
+  expect(await page.content()).not.toContain(secret);
 });
 
 test('runs "Check setup" and shows each result, or why it could not', async ({ page }) => {

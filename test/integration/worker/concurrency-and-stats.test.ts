@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
+import { FakeClock } from '../../support/fake-clock.ts';
 import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
 import { sampleTask } from '../../support/sample-task.ts';
 import {
@@ -54,6 +55,10 @@ describe('worker: concurrency and queue stats against fauxqs', () => {
       () => new Set(t.counter.inputs('ChangeMessageVisibility').map((i) => i.ReceiptHandle)).size === 3,
       5_000,
     );
+    // Finish them between heartbeats: a settle waits for a heartbeat on the wire, which would split the batch.
+    await until(() =>
+      t.counter.requests.every((r) => r.command !== 'ChangeMessageVisibility' || r.output || r.error),
+    );
     expect(t.counter.inputs('ReceiveMessage').every((i) => Number(i.MaxNumberOfMessages) <= 3)).toBe(true);
     expect(maxActive).toBe(3);
     release.open();
@@ -86,9 +91,11 @@ describe('worker: concurrency and queue stats against fauxqs', () => {
 
   it('polls stats on an interval only while a UI watches', async () => {
     const { queueUrl } = await sqs.createQueuePair(queueName('watch'));
+    const clock = new FakeClock();
     const t = createTestWorker({
       endpoint: sqs.endpoint,
       config: testConfig(queueUrl),
+      clock,
       runJob: async () => ({ kind: 'success', details: {} }),
     });
     running.push(t);
@@ -97,14 +104,21 @@ describe('worker: concurrency and queue stats against fauxqs', () => {
     const statsCalls = () =>
       t.counter
         .inputs('GetQueueAttributes')
-        .filter((i) => JSON.stringify(i.AttributeNames).includes('ApproximateNumberOfMessages')).length;
-    await new Promise((r) => setTimeout(r, 300));
-    expect(statsCalls()).toBe(0);
+        .filter((i) => JSON.stringify(i.AttributeNames).includes('ApproximateNumberOfMessages'));
+    const interval = 100; // testTimings.statsIntervalMs
+    await clock.advance(10 * interval);
+    expect(statsCalls()).toHaveLength(0);
     t.worker.watchStats(true);
-    await until(() => statsCalls() >= 6); // queue + DLQ, three rounds
+    // Queue and DLQ at once, then again each interval once the previous round is in.
+    for (let round = 1; round <= 3; round++) {
+      await until(() => statsCalls().length === 2 * round && t.worker.snapshot().stats.updatedAt !== null);
+      await until(() => t.counter.requests.every((r) => r.command !== 'GetQueueAttributes' || r.output));
+      await clock.advance(interval);
+    }
     t.worker.watchStats(false);
-    const after = statsCalls();
-    await new Promise((r) => setTimeout(r, 400));
-    expect(statsCalls()).toBeLessThanOrEqual(after + 2); // at most the round already on the wire
+    await until(() => t.counter.requests.every((r) => r.command !== 'GetQueueAttributes' || r.output));
+    const after = statsCalls().length;
+    await clock.advance(10 * interval);
+    expect(statsCalls()).toHaveLength(after);
   });
 });

@@ -124,6 +124,16 @@ export async function receiveNow(
   return result.Messages ?? [];
 }
 
+/**
+ * A full round trip to SQS on the worker's own client (a stats refresh): whatever the worker set off
+ * before it (a receive it should not make, a cancel it should not do) has happened by the time it
+ * returns. Negative assertions wait for this instead of for a length of time.
+ */
+export async function roundTrip(t: TestWorker): Promise<void> {
+  await t.worker.refreshStats();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** A gate a test job waits on. */
 export function gate(): { readonly opened: Promise<void>; open(): void } {
   let open!: () => void;

@@ -11,13 +11,12 @@ import {
   MapStore,
   queueName,
   receiveNow,
+  roundTrip,
   sendBody,
   testConfig,
   until,
   type TestWorker,
 } from './harness.ts';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('worker: pause against fauxqs', () => {
   let sqs: LocalSqs;
@@ -39,24 +38,36 @@ describe('worker: pause against fauxqs', () => {
     return t;
   }
 
-  it('makes zero ReceiveMessage calls while paused, aborting the poll in flight, and polls again on resume', async () => {
+  it('makes no ReceiveMessage call while paused, lets the poll in flight finish, and polls again on resume', async () => {
     const { queueUrl } = await sqs.createQueuePair(queueName('pause-zero'));
-    const t = worker(queueUrl, async () => ({ kind: 'success', details: {} }));
+    let runs = 0;
+    const t = worker(
+      queueUrl,
+      async () => {
+        runs++;
+        return { kind: 'success', details: {} };
+      },
+      { config: testConfig(queueUrl, { waitTimeSeconds: 5 }) },
+    );
     await t.worker.start();
     await until(() => t.counter.count('ReceiveMessage') >= 1);
     t.worker.pause({});
     expect(t.worker.snapshot().status).toBe('paused');
     const before = t.counter.count('ReceiveMessage');
-    // The in-flight long poll is aborted, not waited for.
-    const lastPoll = t.counter.requests.filter((r) => r.command === 'ReceiveMessage').at(-1)!;
-    await until(() => lastPoll.error);
-    expect((lastPoll.error as Error).name).toBe('AbortError');
-    await sleep(1_500); // longer than a long-poll cycle (1 s here)
+    // The poll on the wire is not cut: a message it brings is put back at once, not stranded.
+    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await until(() => t.counter.inputs('ChangeMessageVisibility').length === 1);
+    expect(t.counter.inputs('ChangeMessageVisibility')[0]).toMatchObject({ VisibilityTimeout: 0 });
+    await roundTrip(t);
+    await roundTrip(t);
     expect(t.counter.count('ReceiveMessage')).toBe(before);
+    expect(runs).toBe(0);
+    const [back] = await receiveNow(sqs.client, queueUrl, { wait: 1, visibilitySeconds: 0 });
+    expect(back?.MessageId).toBe(messageId);
 
     t.worker.resume();
     await until(() => t.counter.count('ReceiveMessage') > before);
-    expect(t.worker.snapshot().status).toBe('polling');
+    await until(() => runs === 1);
   });
 
   it('releases at once a message that arrives after the pause', async () => {
@@ -100,7 +111,8 @@ describe('worker: pause against fauxqs', () => {
     finish.open();
     expect(await until(() => t.journal.records[0])).toMatchObject({ outcome: 'succeeded' });
     expect(signal!.aborted).toBe(false);
-    await sleep(300);
+    // The freed slot woke the loop; it found itself paused and made no call.
+    await roundTrip(t);
     expect(t.counter.count('ReceiveMessage')).toBe(receives);
     expect(t.journal.records).toHaveLength(1);
   });
@@ -112,7 +124,7 @@ describe('worker: pause against fauxqs', () => {
     const t = worker(queueUrl, async (ctx) => {
       started.open();
       reason = (await aborted(ctx.signal)) as StopReason;
-      return { kind: 'success', details: {} };
+      return { kind: 'retry', reason: 'stopped' };
     });
     await t.worker.start();
     const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
@@ -140,7 +152,7 @@ describe('worker: pause against fauxqs', () => {
     expect(second.worker.snapshot().pause).toMatchObject({ paused: true, reason: 'user' });
     await second.worker.start();
     expect(second.worker.dlqUrl).not.toBeNull();
-    await sleep(1_200);
+    await roundTrip(second);
     expect(second.counter.count('ReceiveMessage')).toBe(0);
     expect(second.worker.snapshot().status).toBe('paused');
   });

@@ -1,6 +1,10 @@
-import { CreateQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, SendMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobContext, JobResult } from '../../../src-main/engine/jobs/job.ts';
+import {
+  QUARANTINE_ATTRIBUTE,
+  readQuarantineMetadata,
+} from '../../../src-main/engine/queue/message-attributes.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import { Redactor } from '../../../src-main/engine/security/redact.ts';
 import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
@@ -15,6 +19,11 @@ import {
   untilAsync,
   type TestWorker,
 } from './harness.ts';
+
+/** The worker's quarantine metadata on a DLQ copy. */
+function quarantineOf(message: Message | undefined) {
+  return readQuarantineMetadata(message?.MessageAttributes ?? {});
+}
 
 describe('worker: receive and settle against fauxqs', () => {
   let sqs: LocalSqs;
@@ -134,6 +143,22 @@ describe('worker: receive and settle against fauxqs', () => {
     expect(t.notices).toEqual([]);
   });
 
+  it('retries a job whose no-op names no known reason, instead of trusting it', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('noop-why'));
+    let calls = 0;
+    const t = await start(queueUrl, async () => {
+      calls++;
+      if (calls > 1) return { kind: 'success', details: {} };
+      return { kind: 'noop', reason: 'looks done', why: 'because' } as unknown as JobResult;
+    });
+    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await until(() => t.journal.records.length === 2);
+    expect(t.journal.records.map((r) => [r.outcome, r.reason])).toEqual([
+      ['retrying', 'the job returned something that is not a JobResult'],
+      ['succeeded', null],
+    ]);
+  });
+
   it('quarantines malformed JSON and schema-invalid bodies with their reasons, without running them', async () => {
     const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('invalid'));
     let runs = 0;
@@ -150,22 +175,19 @@ describe('worker: receive and settle against fauxqs', () => {
     await until(() => t.journal.records.length === 2);
     expect(runs).toBe(0);
     const copies = await receiveNow(sqs.client, dlqUrl, { wait: 1 });
-    const bySource = new Map(
-      copies.map((m) => [m.MessageAttributes?.['codingworker.source-message-id']?.StringValue, m]),
-    );
+    const bySource = new Map(copies.map((m) => [quarantineOf(m).sourceMessageId, m]));
     expect(bySource.get(badJson)?.Body).toBe('{"issue_number": 42, oops');
-    expect(bySource.get(badJson)?.MessageAttributes?.['codingworker.reason']?.StringValue).toMatch(
+    expect(quarantineOf(bySource.get(badJson)).reason).toMatch(
       /^invalid task message: \(message\) is not JSON/,
     );
-    expect(bySource.get(badShape)?.MessageAttributes?.['codingworker.reason']?.StringValue).toBe(
+    expect(quarantineOf(bySource.get(badShape)).reason).toBe(
       'invalid task message: issue_number must be a number',
     );
     for (const copy of copies) {
-      expect(copy.MessageAttributes?.['codingworker.receive-count']).toEqual({
-        DataType: 'Number',
-        StringValue: '1',
-      });
-      expect(Date.parse(copy.MessageAttributes!['codingworker.quarantined-at']!.StringValue!)).not.toBeNaN();
+      // One attribute of the worker's, so the originals keep their slots.
+      expect(Object.keys(copy.MessageAttributes ?? {})).toEqual([QUARANTINE_ATTRIBUTE]);
+      expect(quarantineOf(copy).receiveCount).toBe(1);
+      expect(Date.parse(quarantineOf(copy).quarantinedAt!)).not.toBeNaN();
     }
     expect(t.journal.records.map((r) => r.outcome)).toEqual(['quarantined', 'quarantined']);
     expect(t.notices.map((n) => n.kind)).toEqual(['job-failed', 'job-failed']);
@@ -191,8 +213,10 @@ describe('worker: receive and settle against fauxqs', () => {
     expect(copy?.Body).toBe(body);
     expect(copy?.MessageAttributes).toMatchObject({
       traceparent: { DataType: 'String', StringValue: '00-abc-def-01' },
-      'codingworker.reason': { StringValue: 'repository octo-org/hello-world is not allowed' },
-      'codingworker.source-message-id': { StringValue: MessageId },
+    });
+    expect(quarantineOf(copy)).toMatchObject({
+      reason: 'repository octo-org/hello-world is not allowed',
+      sourceMessageId: MessageId,
     });
     expect(t.notices[0]).toMatchObject({
       kind: 'job-failed',
@@ -225,7 +249,7 @@ describe('worker: receive and settle against fauxqs', () => {
     expect(t.journal.records[0]!.reason).toBe('push failed with ***');
   });
 
-  it('delays retries by the backoff for each receive and ends in the DLQ after 3 receives', async () => {
+  it('delays retries by the backoff for each receive and quarantines the last one with its reason', async () => {
     const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('retry'), { maxReceiveCount: 3 });
     const seen: [number, boolean][] = [];
     const t = await start(
@@ -241,15 +265,22 @@ describe('worker: receive and settle against fauxqs', () => {
       const found = await receiveNow(sqs.client, dlqUrl);
       return found.length > 0 ? found : null;
     }, 15_000);
-    expect(moved?.MessageId).toBe(messageId);
+    // The worker put it there itself, with the reason, instead of leaving it to SQS's redrive.
+    expect(quarantineOf(moved)).toMatchObject({
+      reason: 'GitHub is down (gave up after 3 attempts)',
+      sourceMessageId: messageId,
+      receiveCount: 3,
+    });
     expect(seen).toEqual([
       [1, false],
       [2, false],
       [3, true],
     ]);
-    expect(t.counter.inputs('ChangeMessageVisibility').map((i) => i.VisibilityTimeout)).toEqual([0, 1, 1]);
+    expect(t.counter.inputs('ChangeMessageVisibility').map((i) => i.VisibilityTimeout)).toEqual([0, 1]);
+    await until(() => t.journal.records.length === 3);
     expect(t.journal.records.map((r) => r.outcome)).toEqual(['retrying', 'retrying', 'failed']);
     expect(t.notices.map((n) => n.kind)).toEqual(['job-failed']);
+    expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
   });
 
   it('without a DLQ retries a permanent failure with the longest backoff and says why', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
+import { readQuarantineMetadata } from '../../../src-main/engine/queue/message-attributes.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
 import { sampleTask } from '../../support/sample-task.ts';
@@ -9,6 +10,7 @@ import {
   gate,
   queueName,
   receiveNow,
+  roundTrip,
   sendBody,
   testConfig,
   until,
@@ -46,14 +48,14 @@ describe('worker: stop and cancel against fauxqs', () => {
     return t;
   }
 
-  /** A job that waits until told to stop, and reports why. */
+  /** A job that waits until told to stop, reports why, and ends as a stopped job does: retry. */
   function stoppableJob() {
     const started = gate();
     const reasons: StopReason[] = [];
     const runJob: Setup['runJob'] = async (ctx) => {
       started.open();
       reasons.push((await aborted(ctx.signal)) as StopReason);
-      return { kind: 'success', details: {} };
+      return { kind: 'retry', reason: 'stopped' };
     };
     return { started, reasons, runJob };
   }
@@ -79,7 +81,7 @@ describe('worker: stop and cancel against fauxqs', () => {
     let stopped = false;
     const stopping = t.worker.stop().then(() => (stopped = true));
     expect(t.worker.snapshot().status).toBe('stopping');
-    await new Promise((r) => setTimeout(r, 200));
+    await roundTrip(t);
     expect(stopped).toBe(false);
     finish.open();
     await stopping;
@@ -111,7 +113,7 @@ describe('worker: stop and cancel against fauxqs', () => {
     const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
     await job.started.opened;
     const graceful = t.worker.stop();
-    await new Promise((r) => setTimeout(r, 100));
+    await roundTrip(t);
     expect(job.reasons).toEqual([]);
     await t.worker.stop({ immediate: true });
     await graceful;
@@ -173,11 +175,62 @@ describe('worker: stop and cancel against fauxqs', () => {
       reason: 'cancelled by user',
     });
     const [copy] = await receiveNow(sqs.client, dlqUrl, { wait: 1 });
-    expect(copy?.MessageAttributes).toMatchObject({
-      'codingworker.reason': { StringValue: 'cancelled by user' },
-      'codingworker.source-message-id': { StringValue: messageId },
+    expect(readQuarantineMetadata(copy?.MessageAttributes ?? {})).toMatchObject({
+      reason: 'cancelled by user',
+      sourceMessageId: messageId,
     });
     expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
     expect(t.notices).toEqual([]);
+  });
+
+  it('deletes the message of a job that finished its work just as it was cancelled', async () => {
+    const { queueUrl } = await sqs.createQueuePair(queueName('cancel-too-late'));
+    const started = gate();
+    const t = await startWith(queueUrl, async (ctx) => {
+      started.open();
+      await aborted(ctx.signal);
+      // The pull request was opened already: the work is done, whatever the stop says.
+      return { kind: 'success', details: { prUrl: 'https://github.com/octo-org/hello-world/pull/3' } };
+    });
+    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await started.opened;
+    t.worker.pause({}); // a released message would otherwise come straight back
+    t.worker.cancel(t.worker.snapshot().jobs[0]!.jobId, 'release');
+    expect(await until(() => t.journal.records[0])).toMatchObject({ outcome: 'succeeded' });
+    expect(t.counter.count('DeleteMessage')).toBe(1);
+    expect(t.notices.map((n) => n.kind)).toEqual(['pr-opened']);
+    expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
+  });
+
+  it('lets "discard" take over a job already stopping for another reason, and refuses a release after it', async () => {
+    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('cancel-upgrade'));
+    const started = gate();
+    const stopped = gate();
+    const finish = gate();
+    const t = await startWith(queueUrl, async (ctx) => {
+      started.open();
+      await aborted(ctx.signal);
+      stopped.open();
+      await finish.opened;
+      return { kind: 'retry', reason: 'stopped' };
+    });
+    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await started.opened;
+    t.worker.pause({ mode: 'stop-now' });
+    await stopped.opened;
+    const jobId = t.worker.snapshot().jobs[0]!.jobId;
+    expect(t.worker.cancel(jobId, 'discard')).toBe(true);
+    expect(t.worker.cancel(jobId, 'release')).toBe(false);
+    finish.open();
+    expect(await until(() => t.journal.records[0])).toMatchObject({
+      outcome: 'quarantined',
+      reason: 'cancelled by user',
+    });
+    const [copy] = await receiveNow(sqs.client, dlqUrl, { wait: 1 });
+    expect(readQuarantineMetadata(copy?.MessageAttributes ?? {})).toMatchObject({
+      reason: 'cancelled by user',
+      sourceMessageId: messageId,
+    });
+    expect(t.worker.cancel(jobId, 'discard')).toBe(false);
   });
 });

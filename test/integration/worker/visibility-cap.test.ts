@@ -29,7 +29,7 @@ describe('worker: the 12-hour visibility cap', () => {
       runJob: async (ctx) => {
         started.open();
         reason = (await aborted(ctx.signal)) as StopReason;
-        return { kind: 'success', details: {} };
+        return { kind: 'retry', reason: 'stopped' };
       },
     });
     await t.worker.start();

@@ -19,23 +19,37 @@ const { serveBridgeOverIpc } = await import('../../../src-main/electron/ipc.ts')
 const appUrl = 'file:///Applications/CodingWorker.app/Contents/Resources/app.asar/out/renderer/index.html';
 const mainFrame = { url: `${appUrl}#now` };
 const webContents = { mainFrame, send: vi.fn() };
-const window = { webContents, isDestroyed: () => false };
+const windowListeners = new Map<string, () => void>();
+let visible = false;
+const window = {
+  webContents,
+  isDestroyed: () => false,
+  isVisible: () => visible,
+  on: (name: string, listener: () => void) => windowListeners.set(name, listener),
+  off: (name: string) => windowListeners.delete(name),
+};
 
 function service(): BridgeService & {
   pause: ReturnType<typeof vi.fn>;
   listeners: Set<(e: unknown) => void>;
+  watching: () => number;
 } {
   const listeners = new Set<(e: unknown) => void>();
   const pause = vi.fn(async () => ({ seq: 2 }));
+  let watchers = 0;
   return {
     pause,
     listeners,
+    watching: () => watchers,
     handlers: { pause } as unknown as BridgeService['handlers'],
     subscribe: (listener) => {
       listeners.add(listener as (e: unknown) => void);
       return () => listeners.delete(listener as (e: unknown) => void);
     },
-    watch: () => () => {},
+    watch: () => {
+      watchers += 1;
+      return () => (watchers -= 1);
+    },
     health: () => ({ status: 'idle' }),
     logFilePath: () => null,
   };
@@ -47,6 +61,8 @@ let stop: () => void;
 
 beforeEach(() => {
   handlers.clear();
+  windowListeners.clear();
+  visible = false;
   worker = service();
   stop = serveBridgeOverIpc(worker, window as never, appUrl);
 });
@@ -97,5 +113,19 @@ describe('IPC bridge', () => {
     stop();
     expect(handlers.has(IPC_COMMAND_CHANNEL)).toBe(false);
     expect(worker.listeners.size).toBe(0);
+  });
+
+  it('polls queue stats only while the window is on screen', () => {
+    expect(worker.watching()).toBe(0);
+    windowListeners.get('show')!();
+    expect(worker.watching()).toBe(1);
+    windowListeners.get('show')!();
+    expect(worker.watching()).toBe(1);
+    windowListeners.get('hide')!();
+    expect(worker.watching()).toBe(0);
+    windowListeners.get('show')!();
+    stop();
+    expect(worker.watching()).toBe(0);
+    expect(windowListeners.size).toBe(0);
   });
 });

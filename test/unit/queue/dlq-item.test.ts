@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toDlqItem } from '../../../src-main/engine/dlq/dlq-item.ts';
+import { quarantineAttributes } from '../../../src-main/engine/queue/message-attributes.ts';
 import type { ReceivedMessage } from '../../../src-main/engine/queue/received-message.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import { sampleTask } from '../../support/sample-task.ts';
@@ -16,7 +17,30 @@ function message(body: string, attributes: ReceivedMessage['attributes'] = {}): 
 }
 
 describe('DLQ item', () => {
-  it('shows the issue of a valid task and the quarantine attributes', () => {
+  it('shows the issue of a valid task and the quarantine attribute', () => {
+    const item = toDlqItem(
+      message(
+        asciiJson(sampleTask()),
+        quarantineAttributes({
+          reason: 'repository not allowed',
+          sourceMessageId: 'src-1',
+          receiveCount: 2,
+          quarantinedAt: new Date('2026-11-20T10:00:00Z'),
+        }),
+      ),
+    );
+    expect(item).toEqual({
+      messageId: 'dlq-1',
+      issue: { repository: 'octo-org/hello-world', number: 42, title: 'Fix the greeting' },
+      summary: 'Fix the greeting',
+      reason: 'repository not allowed',
+      sourceMessageId: 'src-1',
+      receiveCount: 2,
+      sentAt: '2026-11-20T09:00:00.000Z',
+    });
+  });
+
+  it('still reads the four attributes of messages quarantined before they were packed into one', () => {
     const item = toDlqItem(
       message(asciiJson(sampleTask()), {
         'codingworker.reason': { DataType: 'String', StringValue: 'repository not allowed' },

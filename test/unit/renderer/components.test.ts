@@ -184,4 +184,29 @@ describe('settings', () => {
       'settings-launch-at-login',
     );
   });
+
+  it('offers a GitHub token field in Electron: a password input that starts empty', () => {
+    const html = render(createElement(SettingsPanel, {}), { host: 'electron' });
+    const input = /<input[^>]*data-testid="settings-token"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(input).toContain('type="password"');
+    expect(input).toContain('autoComplete="off"');
+    expect(input).toContain('spellCheck="false"');
+    expect(input).toContain('value=""');
+    expect(input).not.toContain('disabled');
+    expect(html).toMatch(/<button type="submit"[^>]*data-testid="settings-token-save">Save token</);
+    expect(html).toMatch(/data-testid="settings-token-remove">Remove token</);
+    expect(html).toContain('Kept in the system keychain');
+    expect(html).not.toContain('settings-token-result');
+    expect(html).not.toContain('settings-token-error');
+  });
+
+  it('disables the GitHub token section in a browser and says why', () => {
+    const html = render(createElement(SettingsPanel, {}));
+    expect(html).toMatch(/<fieldset disabled="">\s*<legend>GitHub token<\/legend>/);
+    expect(html).toContain('cannot store tokens');
+    expect(html).not.toContain('Kept in the system keychain');
+    const ja = render(createElement(SettingsPanel, {}), { locale: 'ja' });
+    expect(ja).toContain('<legend>GitHub トークン</legend>');
+    expect(ja).toContain('トークンを保存できません');
+  });
 });

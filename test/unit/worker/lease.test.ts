@@ -6,19 +6,24 @@ function sqsError(name: string, message = name): Error {
   return Object.assign(new Error(message), { name });
 }
 
-function setup(overrides: Partial<LeaseOptions> = {}, extendImpl?: (seconds: number) => Promise<void>) {
-  const clock = new FakeClock();
-  const extensions: { at: number; seconds: number }[] = [];
+function setup(
+  overrides: Partial<LeaseOptions> = {},
+  extendImpl?: (seconds: number, handle: string) => Promise<void>,
+  clock = new FakeClock(),
+) {
+  const extensions: { at: number; seconds: number; handle: string }[] = [];
   const lost: string[] = [];
   const caps: string[] = [];
+  const receipt = { current: 'receipt-1' };
   const lease = new Lease({
     clock,
     leaseSeconds: 300,
     heartbeatMs: 100_000,
     receivedAt: clock.now(),
-    extend: async (seconds) => {
-      extensions.push({ at: clock.now(), seconds });
-      await extendImpl?.(seconds);
+    receipt: () => receipt.current,
+    extend: async (handle, seconds) => {
+      extensions.push({ at: clock.now(), seconds, handle });
+      await extendImpl?.(seconds, handle);
     },
     onChange: () => {},
     onLost: (reason) => lost.push(reason),
@@ -26,7 +31,7 @@ function setup(overrides: Partial<LeaseOptions> = {}, extendImpl?: (seconds: num
     ...overrides,
   });
   lease.start();
-  return { clock, lease, extensions, lost, caps, start: clock.now() };
+  return { clock, lease, extensions, lost, caps, receipt, start: clock.now() };
 }
 
 describe('lease and heartbeats', () => {
@@ -150,5 +155,68 @@ describe('lease and heartbeats', () => {
     await clock.advance(10_000_000);
     expect(extensions).toHaveLength(1);
     expect(clock.pending).toBe(0);
+  });
+
+  it('times the first heartbeat from when the receive was sent, not from when the job started', async () => {
+    // Lease 30 s, heartbeat 15 s, and the message came 19 s into the long poll.
+    const clock = new FakeClock();
+    const sentAt = clock.now() - 19_000;
+    const { extensions, lost } = setup(
+      { leaseSeconds: 30, heartbeatMs: 15_000, receivedAt: sentAt },
+      undefined,
+      clock,
+    );
+    await clock.advance(0);
+    expect(extensions.map((e) => e.at - sentAt)).toEqual([19_000]);
+    await clock.advance(60_000);
+    expect(lost).toEqual([]);
+    // Every later beat lands well inside the lease it extends.
+    extensions.slice(1).forEach((e, i) => expect(e.at - extensions[i]!.at).toBe(15_000));
+  });
+
+  it('ignores a failed heartbeat on a receipt a redelivery has replaced', async () => {
+    let fail!: (error: Error) => void;
+    const { clock, lease, lost, receipt, extensions } = setup({}, (_seconds, handle) =>
+      handle === 'receipt-1' ? new Promise<void>((_, reject) => (fail = reject)) : Promise.resolve(),
+    );
+    await clock.advance(100_000);
+    expect(extensions.map((e) => e.handle)).toEqual(['receipt-1']);
+    // The message is delivered again while that heartbeat is on the wire; then SQS refuses the old receipt.
+    receipt.current = 'receipt-2';
+    lease.renew(clock.now());
+    fail(Object.assign(new Error('gone'), { name: 'ReceiptHandleIsInvalid' }));
+    await clock.advance(0);
+    expect(lost).toEqual([]);
+    expect(lease.healthy).toBe(true);
+    await clock.advance(100_000);
+    expect(extensions.map((e) => e.handle)).toEqual(['receipt-1', 'receipt-2']);
+    expect(lost).toEqual([]);
+  });
+
+  it('hands the heartbeat on the wire to close(), so a settle can wait for it to land', async () => {
+    let land!: () => void;
+    const { clock, lease } = setup({}, () => new Promise<void>((resolve) => (land = resolve)));
+    await clock.advance(100_000);
+    expect(lease.beating).toBe(true);
+    let landed = false;
+    void lease.close().then(() => (landed = true));
+    await clock.advance(0);
+    expect(landed).toBe(false);
+    land();
+    await clock.advance(0);
+    expect(landed).toBe(true);
+    expect(lease.beating).toBe(false);
+  });
+
+  it('stops the job early enough to wind down even when heartbeats are frequent', async () => {
+    const { clock, lease, caps, start } = setup({ heartbeatMs: 1_000, windDownMs: 70_000 });
+    expect(lease.stopAt - start).toBe(VISIBILITY_CAP_MS - 70_000);
+    await clock.advance(VISIBILITY_CAP_MS - 70_000);
+    expect(caps).toHaveLength(1);
+    lease.close();
+    // Never more than 30 minutes early, whatever the wind-down.
+    const long = setup({ windDownMs: 5 * 3_600_000 });
+    expect(long.lease.capAt - long.lease.stopAt).toBe(30 * 60 * 1000);
+    long.lease.close();
   });
 });

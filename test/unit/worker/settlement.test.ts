@@ -3,6 +3,7 @@ import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
 import {
   buildJobRecord,
   decideSettlement,
+  withRedeliveryReleased,
   type SettleInput,
 } from '../../../src-main/engine/worker/settlement.ts';
 
@@ -69,14 +70,46 @@ describe('settlement decisions', () => {
     expect(retry(1)).toMatchObject({ outcome: 'retrying', reason: 'push failed', notice: null });
   });
 
-  it('records the last retryable attempt as failed and tells the user', () => {
-    const last = decideSettlement({ ...base, isLastAttempt: true, end: { kind: 'threw', message: 'boom' } });
+  it('quarantines a retryable failure on the last attempt with its reason, and tells the user', () => {
+    const last = decideSettlement({
+      ...base,
+      receiveCount: 3,
+      isLastAttempt: true,
+      end: { kind: 'threw', message: 'boom' },
+    });
+    // Not a retry: SQS's redrive would move it to the DLQ on its next receive without any reason.
     expect(last).toMatchObject({
-      action: { kind: 'retry' },
+      action: { kind: 'quarantine' },
       outcome: 'failed',
-      reason: 'boom',
+      reason: 'boom (gave up after 3 attempts)',
       notice: 'job-failed',
     });
+    // Without a DLQ there is nothing better than retrying.
+    expect(
+      decideSettlement({
+        ...base,
+        isLastAttempt: true,
+        hasDlq: false,
+        end: { kind: 'threw', message: 'boom' },
+      }),
+    ).toMatchObject({ action: { kind: 'retry', delaySeconds: 60 }, outcome: 'retrying' });
+  });
+
+  it('never delays a retry past the 12 h visibility cap', () => {
+    const retry = decideSettlement({
+      ...base,
+      receiveCount: 3,
+      visibilityLeftSeconds: 120.7,
+      end: { kind: 'result', result: { kind: 'retry', reason: 'push failed' } },
+    });
+    expect(retry.action).toEqual({ kind: 'retry', delaySeconds: 120 });
+    const noDlq = decideSettlement({
+      ...base,
+      hasDlq: false,
+      visibilityLeftSeconds: 30,
+      end: { kind: 'result', result: { kind: 'permanent', reason: 'bad' } },
+    });
+    expect(noDlq.action).toEqual({ kind: 'retry', delaySeconds: 30 });
   });
 
   it('quarantines permanent failures and invalid bodies with their reason', () => {
@@ -114,38 +147,70 @@ describe('settlement decisions', () => {
     expect(settled.reason).toMatch(/^bad \(no dead-letter queue/);
   });
 
-  it('releases a stopped job whatever it returned, with the stop reason', () => {
+  it('releases a stopped job that did not finish, with the stop reason', () => {
+    const unfinished = [
+      { kind: 'threw', message: 'aborted' },
+      { kind: 'result', result: { kind: 'retry', reason: 'stopped' } },
+      { kind: 'result', result: { kind: 'permanent', reason: 'stopped' } },
+    ] as const;
+    for (const kind of ['shutdown', 'pause-stop-now', 'visibility-cap', 'cancelled'] as const) {
+      for (const end of unfinished) {
+        expect(decideSettlement({ ...base, end, stop: stop(kind) })).toMatchObject({
+          action: { kind: 'release' },
+          outcome: 'released',
+          reason: `stopped: ${kind}`,
+        });
+      }
+    }
+  });
+
+  it('deletes a job that finished (success or no-op) even when a stop arrived at the same time', () => {
+    const noop = {
+      kind: 'result',
+      result: { kind: 'noop', reason: 'closed', why: 'cancelled-upstream' },
+    } as const;
     for (const kind of ['shutdown', 'pause-stop-now', 'visibility-cap', 'cancelled'] as const) {
       expect(decideSettlement({ ...base, stop: stop(kind) })).toMatchObject({
-        action: { kind: 'release' },
-        outcome: 'released',
-        reason: `stopped: ${kind}`,
+        action: { kind: 'delete' },
+        outcome: 'succeeded',
+      });
+      expect(decideSettlement({ ...base, end: noop, stop: stop(kind, 'discard') })).toMatchObject({
+        action: { kind: 'delete' },
+        outcome: 'cancelled-upstream',
       });
     }
   });
 
   it('quarantines a job the user discarded, or releases it when there is no DLQ', () => {
-    expect(decideSettlement({ ...base, stop: stop('cancelled', 'discard') })).toMatchObject({
+    const aborted = { kind: 'threw', message: 'aborted' } as const;
+    expect(decideSettlement({ ...base, end: aborted, stop: stop('cancelled', 'discard') })).toMatchObject({
       action: { kind: 'quarantine' },
       outcome: 'quarantined',
       reason: 'cancelled by user',
       notice: null,
     });
-    expect(decideSettlement({ ...base, hasDlq: false, stop: stop('cancelled', 'discard') })).toMatchObject({
-      action: { kind: 'release' },
-      noDlq: true,
-    });
+    expect(
+      decideSettlement({ ...base, end: aborted, hasDlq: false, stop: stop('cancelled', 'discard') }),
+    ).toMatchObject({ action: { kind: 'release' }, noDlq: true });
   });
 
-  it('never settles a job whose lease was lost, not even a success', () => {
-    expect(decideSettlement({ ...base, leaseLost: true, stop: stop('lease-lost') })).toMatchObject({
+  it('never settles a job whose lease was lost, not even a success, and says it will be redelivered', () => {
+    const lost = decideSettlement({ ...base, leaseLost: true, stop: stop('lease-lost') });
+    // Nothing was released: the message comes back by itself when its lease lapses.
+    expect(lost).toMatchObject({
       action: { kind: 'none' },
-      outcome: 'released',
+      outcome: 'retrying',
+      reason: 'stopped: lease-lost; the message returns to the queue when its lease lapses',
       notice: null,
     });
     expect(decideSettlement({ ...base, leaseLost: true, stop: stop('cancelled', 'discard') }).action).toEqual(
       { kind: 'none' },
     );
+    // When a fresh delivery came to us meanwhile and was released, it was released.
+    expect(withRedeliveryReleased(lost)).toMatchObject({
+      outcome: 'released',
+      reason: 'stopped: lease-lost; the message was delivered again and released',
+    });
   });
 
   it('builds the history record from the job, its details and its phases', () => {

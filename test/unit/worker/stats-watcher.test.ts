@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { StatsWatcher } from '../../../src-main/engine/worker/stats-watcher.ts';
 import { FakeClock } from '../../support/fake-clock.ts';
 
-function setup(refresh: () => Promise<void> = async () => {}) {
+function setup(refresh: (signal: AbortSignal) => Promise<void> = async () => {}) {
   const clock = new FakeClock();
   let calls = 0;
   const watcher = new StatsWatcher({
     clock,
     intervalMs: 30_000,
-    refresh: async () => {
+    timeoutMs: 10_000,
+    refresh: async (signal) => {
       calls++;
-      await refresh();
+      await refresh(signal);
     },
   });
   return { clock, watcher, calls: () => calls };
@@ -59,5 +60,24 @@ describe('stats watcher', () => {
     await clock.advance(0);
     expect(calls()).toBe(1);
     expect(watcher.watching).toBe(true);
+  });
+
+  it('gives up on a refresh that never answers (aborting it) and keeps polling', async () => {
+    const signals: AbortSignal[] = [];
+    const { clock, watcher, calls } = setup((signal) => {
+      signals.push(signal);
+      return signals.length === 1 ? new Promise<void>(() => {}) : Promise.resolve();
+    });
+    watcher.watch(true);
+    await clock.advance(9_999);
+    expect(calls()).toBe(1);
+    expect(signals[0]!.aborted).toBe(false);
+    await clock.advance(1);
+    expect(signals[0]!.aborted).toBe(true);
+    await clock.advance(30_000);
+    expect(calls()).toBe(2);
+    await clock.advance(30_000);
+    expect(calls()).toBe(3);
+    watcher.stop();
   });
 });

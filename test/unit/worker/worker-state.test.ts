@@ -99,6 +99,22 @@ describe('worker state reducer and snapshot', () => {
     ).toBe('idle');
   });
 
+  it('keeps a setup failure while paused as the last error, shows paused, and promises no retry time', () => {
+    const error = { code: 'network', message: 'cannot reach SQS', at: '2026-11-20T09:00:00.000Z' };
+    const state = run(
+      { type: 'lifecycle', lifecycle: 'running' },
+      { type: 'pause', pause: paused },
+      { type: 'offline', error, retryAt: '2026-11-20T09:00:02.000Z' },
+    );
+    expect(toSnapshot(state, 1)).toMatchObject({ status: 'paused', lastError: error, retryAt: null });
+    // The first successful receive after resuming clears it.
+    const resumed = reduceWorkerState(state, {
+      type: 'pause',
+      pause: { ...paused, paused: false, reason: null, since: null },
+    });
+    expect(reduceWorkerState(resumed, { type: 'online' })).toMatchObject({ lastError: null, offline: false });
+  });
+
   it('stopping and stopped win over everything else', () => {
     const busy = run(
       { type: 'lifecycle', lifecycle: 'running' },

@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: every benchmark in one run on this machine — the consumer (P1, P3, P4), the
+ * pipeline (P2, P5) and the UI (P6) — printed as one table and written to bench/results.json.
+ * Goals are checked and reported, never tuned for: a missed goal is a finding.
+ * `npm run bench -- consumer` runs only the named suites.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Bench, BenchResult } from './support/bench-result.ts';
+
+const suites: Record<string, () => Promise<{ run: Bench }>> = {
+  consumer: () => import('./consumer.bench.ts'),
+  pipeline: () => import('./pipeline.bench.ts'),
+  ui: () => import('./ui.bench.ts'),
+};
+
+const wanted = process.argv.slice(2);
+const results: BenchResult[] = [];
+for (const [name, load] of Object.entries(suites)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n=== ${name}`);
+  const started = Date.now();
+  try {
+    results.push(...(await (await load()).run()));
+  } catch (error) {
+    results.push({
+      id: name,
+      name: `${name} suite`,
+      value: Number.NaN,
+      unit: '',
+      goal: null,
+      pass: false,
+      note: `failed to run: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+  console.log(`=== ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+const rows = results.map((r) => [
+  r.id,
+  r.name,
+  Number.isFinite(r.value) ? `${round(r.value)} ${r.unit}`.trim() : '—',
+  r.goal ?? '',
+  r.pass === null ? '' : r.pass ? 'pass' : 'MISS',
+  r.note ?? '',
+]);
+const header = ['id', 'measure', 'value', 'goal', 'result', 'note'];
+const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!).slice(0, 60)).join('  ');
+console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+for (const row of rows) console.log(line(row));
+
+const missed = results.filter((r) => r.pass === false);
+const file = join(import.meta.dirname, 'results.json');
+writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? null,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      results,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\n${results.length} measures, ${missed.length} goal(s) missed. Written to ${file}.`);
+
+function round(value: number): string {
+  return Math.abs(value) >= 100
+    ? value.toFixed(0)
+    : Math.abs(value) >= 10
+      ? value.toFixed(1)
+      : value.toFixed(2);
+}
