@@ -5,7 +5,10 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 
-export const TOKEN_COOKIE = 'codingworker_token';
+/** Cookies are not separated by port: the name carries it, so two workers on one host do not collide. */
+export function tokenCookieName(port: number): string {
+  return `codingworker_token_${port}`;
+}
 
 export interface RequestFacts {
   readonly host: string | undefined;
@@ -25,11 +28,12 @@ export function checkAccess(facts: RequestFacts, token: string, port: number): A
   }
   const fromQuery = new URL(facts.url, 'http://localhost').searchParams.get('token');
   if (fromQuery !== null && sameSecret(fromQuery, token)) return { ok: true, viaQuery: true };
-  const fromCookie = readCookie(facts.cookie, TOKEN_COOKIE);
+  const fromCookie = readCookie(facts.cookie, tokenCookieName(port));
   if (fromCookie !== null && sameSecret(fromCookie, token)) return { ok: true, viaQuery: false };
   return { ok: false, status: 401, why: 'missing or wrong token' };
 }
 
+/** Loopback names only; /healthz also checks this so a rebound DNS name cannot read it. */
 export function isOwnHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
 }
@@ -46,7 +50,12 @@ export function readCookie(header: string | undefined, name: string): string | n
   if (!header) return null;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return null; // a malformed value is no token, not a crash
+    }
   }
   return null;
 }

@@ -8,9 +8,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { BridgeService } from '../engine/app/bridge-service.ts';
-import { checkAccess, TOKEN_COOKIE } from './access-guard.ts';
+import { checkAccess, isOwnHost, tokenCookieName } from './access-guard.ts';
 import { MAX_REQUEST_BYTES, serveBridgeSocket } from './bridge-socket.ts';
 import { securityHeaders, serveStatic } from './static-files.ts';
+
+/** A guessable token would make the guard decorative. */
+export const MIN_TOKEN_LENGTH = 24;
 
 export interface HeadlessServerOptions {
   readonly service: BridgeService;
@@ -31,6 +34,9 @@ export interface HeadlessServer {
 }
 
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
+  if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) {
+    throw new Error(`the UI token must be at least ${MIN_TOKEN_LENGTH} characters (CODINGWORKER_UI_TOKEN)`);
+  }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
   let port = 0;
@@ -43,13 +49,18 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   });
 
   server.on('upgrade', (request, socket, head) => {
-    const decision = checkAccess(facts(request), token, port);
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (!decision.ok || path !== '/bridge') {
-      socket.end(`HTTP/1.1 ${decision.ok ? 404 : decision.status} Refused\r\nConnection: close\r\n\r\n`);
-      return;
+    try {
+      const decision = checkAccess(facts(request), token, port);
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (!decision.ok || path !== '/bridge') {
+        socket.end(`HTTP/1.1 ${decision.ok ? 404 : decision.status} Refused\r\nConnection: close\r\n\r\n`);
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (ws) => serveBridgeSocket(ws, options.service));
+    } catch {
+      // Whatever a client sends, it must never take the worker down.
+      socket.destroy();
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveBridgeSocket(ws, options.service));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -88,6 +99,10 @@ async function handleHttp(
     return void response.end();
   }
   if (url.pathname === '/healthz') {
+    if (!isOwnHost(request.headers.host, context.port)) {
+      response.writeHead(403, headers);
+      return void response.end();
+    }
     response.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     return void response.end(JSON.stringify({ ok: true, ...context.service.health() }));
   }
@@ -99,7 +114,7 @@ async function handleHttp(
   if (decision.viaQuery) {
     // The page's own requests (assets, the socket) then authenticate with a same-site cookie.
     headers['Set-Cookie'] =
-      `${TOKEN_COOKIE}=${encodeURIComponent(context.token)}; HttpOnly; SameSite=Strict; Path=/`;
+      `${tokenCookieName(context.port)}=${encodeURIComponent(context.token)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=604800`;
   }
   const log = /^\/jobs\/([A-Za-z0-9_-]{1,100})\/log$/.exec(url.pathname);
   if (log) return serveLogFile(context.service.logFilePath(log[1]!), response, headers);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccess, readCookie, TOKEN_COOKIE } from '../../../src-main/headless/access-guard.ts';
+import { checkAccess, readCookie, tokenCookieName } from '../../../src-main/headless/access-guard.ts';
 import { resolveInside } from '../../../src-main/headless/static-files.ts';
 
 const token = 'secret-token-123';
@@ -15,7 +15,7 @@ describe('headless access guard', () => {
   });
 
   it('lets the page in on its cookie', () => {
-    const cookie = `other=1; ${TOKEN_COOKIE}=${token}`;
+    const cookie = `other=1; ${tokenCookieName(port)}=${token}`;
     expect(checkAccess({ ...own, cookie, url: '/assets/app.js' }, token, port)).toEqual({
       ok: true,
       viaQuery: false,
@@ -55,6 +55,17 @@ describe('headless access guard', () => {
   it('reads URL-encoded cookie values', () => {
     expect(readCookie('a=1; b=x%3Dy', 'b')).toBe('x=y');
     expect(readCookie(undefined, 'b')).toBeNull();
+  });
+
+  it('treats a malformed cookie as no token instead of throwing', () => {
+    expect(readCookie('codingworker_token_4100=%E0%A4%A', 'codingworker_token_4100')).toBeNull();
+    const facts = { ...own, cookie: `${tokenCookieName(port)}=%E0%A4%A`, url: '/' };
+    expect(checkAccess(facts, token, port)).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('does not accept the cookie of a worker on another port', () => {
+    const facts = { ...own, cookie: `${tokenCookieName(port + 1)}=${token}`, url: '/' };
+    expect(checkAccess(facts, token, port)).toMatchObject({ ok: false });
   });
 });
 
