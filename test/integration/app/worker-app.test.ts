@@ -1,0 +1,143 @@
+// The assembled engine (buildWorkerApp: consumer + pipeline + journal + DLQ operations) against
+// fauxqs, bare git repositories, the GitHub fake and the fixture agent: what happens to a message.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Notice } from '../../../shared/records.ts';
+import { buildWorkerApp, type BuiltWorkerApp } from '../../../src-main/engine/app/build-worker-app.ts';
+import { loadConfig } from '../../../src-main/engine/config/load-config.ts';
+import { JsonFileStore } from '../../../src-main/engine/ports/json-file-store.ts';
+import { getQueueCounts } from '../../../src-main/engine/queue/get-queue-counts.ts';
+import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-message.ts';
+import { createGitRemotes, type GitRemotes } from '../../support/git-remote.ts';
+import { GitHubFake } from '../../support/github-fake/github-fake.ts';
+import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
+
+const REPO = 'octo/app';
+const TOKEN = 'ghp_AppTestToken0123456789abcdefghijABCDEF';
+const FAKE_AIDER = fileURLToPath(new URL('../../fixtures/agent/fake-aider.mjs', import.meta.url));
+
+let sqs: LocalSqs;
+let remotes: GitRemotes;
+let github: GitHubFake;
+const apps: BuiltWorkerApp[] = [];
+
+beforeAll(async () => {
+  sqs = await startLocalSqs();
+  remotes = await createGitRemotes();
+  await remotes.create(REPO);
+  github = await GitHubFake.start({ token: TOKEN });
+  github.addRepo(REPO, { collaborators: { alice: 'admin' } });
+});
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((app) => app.stop({ immediate: true })));
+  github.assertNoViolations();
+});
+afterAll(async () => {
+  await github.stop();
+  await sqs.stop();
+  await remotes.remove();
+});
+
+let queues = 0;
+async function startApp() {
+  const { queueUrl, dlqUrl } = await sqs.createQueuePair(`app-${++queues}`, { maxReceiveCount: 3 });
+  const dataDir = await mkdtemp(join(tmpdir(), 'cw-app-'));
+  const config = loadConfig({
+    env: {},
+    stored: {
+      queueUrl,
+      dataDir,
+      repositories: [REPO],
+      waitTimeSeconds: 1,
+      retryBackoffSeconds: [0],
+      agent: { preset: 'aider', command: [process.execPath, FAKE_AIDER] },
+      github: { apiUrl: github.url, serverUrl: remotes.serverUrl },
+    },
+  });
+  const notices: Notice[] = [];
+  const app = buildWorkerApp({
+    config,
+    env: { PATH: process.env.PATH, HOME: dataDir },
+    store: new JsonFileStore(join(dataDir, 'state.json')),
+    notifier: { notify: (notice) => notices.push(notice) },
+    github: { token: TOKEN, source: 'GITHUB_TOKEN' },
+    sqs: sqs.client,
+  });
+  apps.push(app);
+  await app.start();
+  const send = (number: number, body: string) => {
+    github.addIssue(REPO, { number, title: `Issue ${number}`, body, labeledBy: 'alice' });
+    return sendTaskMessage(sqs.client, queueUrl, {
+      issue_number: number,
+      repository: REPO,
+      title: `Issue ${number}`,
+      body,
+      labels: ['ai-task'],
+      created_at: '2026-11-23T09:00:00Z',
+    });
+  };
+  return { app, queueUrl, dlqUrl, send, notices };
+}
+
+async function eventually<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, ms = 45_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('the assembled worker', () => {
+  it('turns a message into a pushed branch and a pull request, deletes it, and records tokens and cost', async () => {
+    const { app, queueUrl, send, notices } = await startApp();
+    await send(11, 'Please fix. [fake-aider:edit-commit]');
+
+    const [record] = await eventually(
+      () => app.service.handlers.listHistory({ limit: 10 }),
+      (records) => records.length === 1,
+    );
+    expect(record).toMatchObject({ outcome: 'succeeded', issue: { repository: REPO, number: 11 } });
+    expect(record!.usage?.costUsd).toBeGreaterThan(0);
+    expect(record!.prUrl).toBe(github.pulls(REPO)[0]!.url);
+    expect(github.pulls(REPO)[0]!.body).toContain('Fixes #11');
+    expect(github.comments(REPO, 11).some((c) => c.body.includes(record!.prUrl!))).toBe(true);
+    expect(await remotes.commitsAhead(REPO, 'ai-task/issue-11')).not.toEqual([]);
+    expect(notices).toContainEqual(expect.objectContaining({ kind: 'pr-opened', url: record!.prUrl }));
+    const counts = await getQueueCounts(sqs.client, queueUrl);
+    expect(counts.visible + counts.inFlight).toBe(0);
+
+    const log = await app.service.handlers.getJobLog({ jobId: record!.jobId, from: 1, limit: 1000 });
+    expect(log.lines.map((line) => line.text).join('\n')).toContain('Tokens:');
+    expect(log.lines.map((line) => line.text).join('\n')).not.toContain(TOKEN);
+  });
+
+  it('retries a crashing agent and moves the task to the DLQ with the reason after three receives', async () => {
+    const { app, queueUrl, send } = await startApp();
+    await send(12, '[fake-aider:crash]');
+
+    const items = await eventually(
+      () => app.service.handlers.listDlq({}),
+      (list) => list.length === 1,
+    );
+    expect(items[0]).toMatchObject({ issue: { number: 12 } });
+    expect(items[0]!.reason).toMatch(/gave up after 3 attempts/);
+    const records = await app.service.handlers.listHistory({ limit: 10 });
+    expect(records.map((r) => r.outcome)).toEqual(['failed', 'retrying', 'retrying']);
+    const counts = await getQueueCounts(sqs.client, queueUrl);
+    expect(counts.visible + counts.inFlight).toBe(0);
+
+    // Send it back: it is on the task queue again and out of the DLQ.
+    app.pause({ mode: 'after-current', until: null, reason: 'user' });
+    await expect(
+      app.service.handlers.redriveDlqItem({ messageId: items[0]!.messageId }),
+    ).resolves.toMatchObject({
+      moved: 1,
+    });
+    expect(await app.service.handlers.listDlq({})).toEqual([]);
+  });
+});
