@@ -73,6 +73,9 @@ export type NoticeKind = 'pr-opened' | 'job-failed' | 'dlq-item';
 /** Something the user should hear about: the Electron shell shows it as a native notification. */
 export interface Notice {
   readonly kind: NoticeKind;
+  /** What it is about, e.g. "octo/app#12", so the shell can word the title in the user's language. */
+  readonly subject: string | null;
+  /** English title, for places without the catalogue (logs, `run`). */
   readonly title: string;
   readonly body: string;
   readonly url: string | null;

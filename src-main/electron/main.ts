@@ -16,7 +16,8 @@ import { watchPower, type PowerWatch } from './power.ts';
 import { SafeStorageSecretStore } from './secret-store.ts';
 import { readSettings, openSettingsStore } from './settings-store.ts';
 import { withShellHandlers } from './shell-handlers.ts';
-import { shellLocale, shellTranslator } from './shell-messages.ts';
+import { shellTranslator } from '../../shared/i18n/shell-messages.ts';
+import { resolveLocale as shellLocale } from '../../shared/i18n/translate.ts';
 import type { ShellServices } from './shell-services.ts';
 import { TrayController } from './tray.ts';
 import { createWorkerServices } from './worker-services.ts';
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
     tray?.show();
   };
   const notifier = new ElectronNotifier({
+    translate: () => language().t,
     linkPolicy,
     openUrl: (url) => openCheckedUrl(url, linkPolicy()),
     showApp,

@@ -5,7 +5,9 @@
 import { Notification } from 'electron';
 import type { Notice } from '../../shared/records.ts';
 import type { Notifier } from '../engine/ports/notifier.ts';
+import type { ShellTranslate } from '../../shared/i18n/shell-messages.ts';
 import { noticeClickAction } from './notice-action.ts';
+import { noticeTitle } from './notice-text.ts';
 import type { LinkPolicy } from './url-allow.ts';
 
 export interface NotifierHooks {
@@ -13,6 +15,8 @@ export interface NotifierHooks {
   readonly openUrl: (url: string) => Promise<unknown>;
   /** Shows the window on a route of the UI: 'job/<id>', 'dlq', 'history', 'now'. */
   readonly showApp: (route: string) => void;
+  /** The shell's words in the user's current language. */
+  readonly translate: () => ShellTranslate;
 }
 
 export class ElectronNotifier implements Notifier {
@@ -27,7 +31,7 @@ export class ElectronNotifier implements Notifier {
   notify(notice: Notice): void {
     if (!Notification.isSupported()) return;
     const notification = new Notification({
-      title: notice.title.slice(0, 200),
+      title: noticeTitle(notice, this.#hooks.translate()).slice(0, 200),
       body: notice.body.slice(0, 500),
       silent: false,
     });

@@ -3,7 +3,7 @@
  * into an Electron Menu and wires each id to an action.
  */
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
-import type { ShellTranslate } from './shell-messages.ts';
+import type { ShellTranslate } from '../../shared/i18n/shell-messages.ts';
 
 export type TrayMenuAction =
   'pause-one-hour' | 'pause-until-tomorrow' | 'resume' | 'stop-job' | 'open' | 'quit';

@@ -1,6 +1,7 @@
 /** The tray's status line and tooltip, from the snapshot. Pure. */
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
-import type { ShellLocale, ShellTranslate } from './shell-messages.ts';
+import type { ShellTranslate } from '../../shared/i18n/shell-messages.ts';
+import type { Locale as ShellLocale } from '../../shared/i18n/translate.ts';
 
 export function trayStatusLine(
   snapshot: WorkerSnapshot | null,

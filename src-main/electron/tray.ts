@@ -12,7 +12,8 @@ import {
 } from 'electron';
 import { join } from 'node:path';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
-import type { ShellLocale, ShellTranslate } from './shell-messages.ts';
+import type { ShellTranslate } from '../../shared/i18n/shell-messages.ts';
+import type { Locale as ShellLocale } from '../../shared/i18n/translate.ts';
 import { trayMenuModel, type TrayMenuAction, type TrayMenuItem } from './tray-menu.ts';
 import { TRAY_ICON_FILES, trayState, trayStates, type TrayState } from './tray-state.ts';
 import { trayStatusLine, trayTooltip } from './tray-text.ts';

@@ -1,5 +1,5 @@
 /** What went wrong with a command, in terms the UI can word: which message, and the detail. Pure. */
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../../shared/i18n/ui-messages.ts';
 
 export interface ErrorInfo {
   readonly key: Extract<MessageKey, `error.${string}`>;

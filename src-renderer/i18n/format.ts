@@ -1,5 +1,5 @@
 /** Numbers, times and durations in the user's language. Pure (Intl only). */
-import type { Locale } from './messages.ts';
+import type { Locale } from '../../shared/i18n/ui-messages.ts';
 
 /** A stopwatch: 0:42, 12:05, 1:02:03. */
 export function formatElapsed(ms: number): string {

@@ -1,36 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { LocaleSetting } from '../../shared/settings.ts';
-import { catalogues, type Locale, type MessageKey } from './messages.ts';
+import { catalogues, type Locale, type MessageKey } from '../../shared/i18n/ui-messages.ts';
+import { resolveLocale, translatorFor, type Values } from '../../shared/i18n/translate.ts';
 
-export type Translate = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
+export type Translate = (key: MessageKey, values?: Values) => string;
 
-/** The system locale decides unless the user chose one: Japanese for ja-*, English otherwise. */
-export function resolveLocale(setting: LocaleSetting, systemLanguages: readonly string[]): Locale {
-  if (setting !== 'system') return setting;
-  for (const language of systemLanguages) {
-    const lower = language.toLowerCase();
-    if (lower.startsWith('ja')) return 'ja';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
-}
+export { resolveLocale };
 
-/**
- * Looks a key up and fills {placeholders}. `{name|one|other}` picks a form by a number value
- * (English plurals; Japanese uses the same text for both).
- */
 export function translator(locale: Locale): Translate {
-  const catalogue = catalogues[locale];
-  return (key, values) =>
-    catalogue[key].replace(
-      /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g,
-      (whole, name: string, one?: string, other?: string) => {
-        if (!values || !(name in values)) return whole;
-        const value = values[name]!;
-        if (one === undefined) return String(value);
-        return (Number(value) === 1 ? one : other!).replace('#', String(value));
-      },
-    );
+  return translatorFor(catalogues[locale]);
 }
 
 export interface I18n {

@@ -5,7 +5,7 @@
  */
 import { useId, type ReactNode, type Ref } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../../shared/i18n/ui-messages.ts';
 
 interface FieldProps {
   name: string;

@@ -4,7 +4,7 @@
  * same verdicts) and what to tell the user about the worker's answer. Pure; nothing here keeps a token.
  */
 import type { Bridge, SecretResult } from '../../shared/bridge.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../../shared/i18n/ui-messages.ts';
 
 export type TokenProblem = 'empty' | 'whitespace' | 'too-short' | 'too-long';
 

@@ -4,7 +4,7 @@
  */
 import { settingsSchema, validateSettings, type Settings } from '../../shared/settings.ts';
 import type { FieldProblem } from '../../shared/task-message.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../../shared/i18n/ui-messages.ts';
 
 export interface SettingsForm {
   readonly queueUrl: string;

@@ -1,7 +1,7 @@
 /** The status header's headline, from the snapshot: which message, with what values. Pure. */
 import type { ConnectionState } from '../../shared/bridge.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../../shared/i18n/ui-messages.ts';
 
 export interface Headline {
   readonly key: MessageKey;

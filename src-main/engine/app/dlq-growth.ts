@@ -15,6 +15,7 @@ export function watchDlqGrowth(
     if (last !== null && count > last) {
       notifier.notify({
         kind: 'dlq-item',
+        subject: null,
         title: 'A task moved to the dead-letter queue',
         body: `${count} task${count === 1 ? '' : 's'} in the DLQ (approximate). Open CodingWorker to redrive or delete.`,
         url: null,

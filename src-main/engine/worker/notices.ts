@@ -17,6 +17,7 @@ export function noticeFor(options: {
   if (settlement.notice === 'pr-opened' && details?.prUrl) {
     return {
       kind: 'pr-opened',
+      subject: label,
       title: `Pull request opened${label ? ` for ${label}` : ''}`,
       body: issue?.title ?? details.prUrl,
       url: details.prUrl,
@@ -26,6 +27,7 @@ export function noticeFor(options: {
   if (settlement.notice === 'job-failed') {
     return {
       kind: 'job-failed',
+      subject: label,
       title: label ? `Job failed: ${label}` : 'A task message was quarantined',
       body: settlement.reason ?? settlement.outcome,
       url: issue ? `${options.serverUrl}/${issue.repository}/issues/${issue.number}` : null,

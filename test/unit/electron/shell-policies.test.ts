@@ -6,10 +6,13 @@ import { noticeClickAction } from '../../../src-main/electron/notice-action.ts';
 import { isPermissionAllowed } from '../../../src-main/electron/permissions.ts';
 import { secretStorageVerdict } from '../../../src-main/electron/secret-policy.ts';
 import { withShellHandlers } from '../../../src-main/electron/shell-handlers.ts';
+import { shellTranslator } from '../../../shared/i18n/shell-messages.ts';
+import { noticeTitle } from '../../../src-main/electron/notice-text.ts';
 
 const policy = { serverUrl: 'https://github.com', repositories: ['octo/app'] };
 const notice = (change: Partial<Notice>): Notice => ({
   kind: 'pr-opened',
+  subject: 'octo/app#12',
   title: 'Pull request opened',
   body: 'octo/app#12',
   url: 'https://github.com/octo/app/pull/13',
@@ -156,5 +159,22 @@ describe('shell bridge handlers', () => {
     });
     await handlers.updateSettings({ settings: { queueUrl: 'x' } });
     expect(saved).not.toHaveBeenCalled();
+  });
+});
+
+describe('notification titles', () => {
+  const en = shellTranslator('en');
+  const ja = shellTranslator('ja');
+
+  it('word each kind in the user language, naming the issue', () => {
+    expect(noticeTitle(notice({}), en)).toBe('Pull request opened for octo/app#12');
+    expect(noticeTitle(notice({}), ja)).toBe('octo/app#12 のプルリクエストを作成しました');
+    expect(noticeTitle(notice({ kind: 'job-failed' }), ja)).toBe('ジョブが失敗しました: octo/app#12');
+    expect(noticeTitle(notice({ kind: 'job-failed', subject: null }), en)).toBe(
+      'A task failed and was quarantined',
+    );
+    expect(noticeTitle(notice({ kind: 'dlq-item', subject: null }), en)).toBe(
+      'A task moved to the dead-letter queue',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shellEn, shellJa, shellLocale, shellTranslator } from '../../../src-main/electron/shell-messages.ts';
+import { shellEn, shellJa, shellTranslator } from '../../../shared/i18n/shell-messages.ts';
+import { resolveLocale as shellLocale } from '../../../shared/i18n/translate.ts';
 import { trayMenuModel } from '../../../src-main/electron/tray-menu.ts';
 import { formatUntil, trayStatusLine, trayTooltip } from '../../../src-main/electron/tray-text.ts';
 import { job, paused, snapshot } from './support.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandParams, type SecretResult } from '../../../shared/bridge.ts';
 import { translator } from '../../../src-renderer/i18n/i18n.ts';
-import { en, ja } from '../../../src-renderer/i18n/messages.ts';
+import { en, ja } from '../../../shared/i18n/ui-messages.ts';
 import {
   removeResultView,
   saveResultView,

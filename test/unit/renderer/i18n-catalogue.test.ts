@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { en, ja, type MessageKey } from '../../../src-renderer/i18n/messages.ts';
+import { en, ja, type MessageKey } from '../../../shared/i18n/ui-messages.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const rendererDir = join(root, 'src-renderer');

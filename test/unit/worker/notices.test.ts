@@ -23,6 +23,7 @@ describe('notices', () => {
     });
     expect(noticeFor({ jobId: 'j', settlement, issue, details, serverUrl })).toEqual({
       kind: 'pr-opened',
+      subject: 'octo-org/hello-world#42',
       title: 'Pull request opened for octo-org/hello-world#42',
       body: 'Fix the greeting',
       url: details.prUrl,
@@ -37,6 +38,7 @@ describe('notices', () => {
     });
     expect(noticeFor({ jobId: 'j', settlement, issue, details: null, serverUrl })).toEqual({
       kind: 'job-failed',
+      subject: 'octo-org/hello-world#42',
       title: 'Job failed: octo-org/hello-world#42',
       body: 'not allowed',
       url: 'https://github.example.com/octo-org/hello-world/issues/42',

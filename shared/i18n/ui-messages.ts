@@ -1,8 +1,9 @@
 /**
- * The one message catalogue of the UI. English is the reference; Japanese must have every key (the
- * type enforces it, and a test checks the placeholders match). Placeholders are {name}; a plural is
- * {name|one form|other form} with # for the number.
+ * The window's words, part of the one catalogue in shared/i18n/ (the shell's are in
+ * shell-messages.ts). English is the reference; Japanese must have every key (the type enforces it,
+ * and a test checks the placeholders match). Placeholders and plurals: see translate.ts.
  */
+import type { Locale } from './translate.ts';
 export const en = {
   'app.title': 'CodingWorker',
 
@@ -467,5 +468,5 @@ export const ja: Catalogue = {
   'doctor.status.fail': '失敗',
 };
 
-export const catalogues = { en, ja } as const;
-export type Locale = keyof typeof catalogues;
+export const catalogues: { readonly [L in Locale]: Catalogue } = { en, ja };
+export type { Locale };

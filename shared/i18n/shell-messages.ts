@@ -1,8 +1,10 @@
 /**
- * The shell's own words (tray menu, tooltip, dialogs), in English and Japanese. The window's UI has
- * its catalogue in src-renderer/i18n/messages.ts; these few lines live with the shell so the main
- * process never reaches into the renderer. Placeholders are {name}.
+ * The shell's words (tray menu, tooltip, dialogs, notifications), in English and Japanese: part of
+ * the one catalogue in shared/i18n/ (the window's words are in ui-messages.ts), filled by
+ * translate.ts like the UI's.
  */
+import { translatorFor, type Locale, type Values } from './translate.ts';
+
 export const shellEn = {
   'app.name': 'CodingWorker',
   'menu.pauseOneHour': 'Pause for 1 Hour',
@@ -30,6 +32,11 @@ export const shellEn = {
   'dialog.stopJobMessage': 'Stop the current job and put its message back on the queue?',
   'dialog.stopJobConfirm': 'Stop and Release',
   'dialog.startFailed': 'CodingWorker could not start',
+  'notice.prOpened': 'Pull request opened',
+  'notice.prOpenedFor': 'Pull request opened for {subject}',
+  'notice.jobFailed': 'A task failed and was quarantined',
+  'notice.jobFailedFor': 'Job failed: {subject}',
+  'notice.dlqItem': 'A task moved to the dead-letter queue',
   'error.secretBasicText':
     'No keyring is available (safeStorage would use a plain-text key), so the GitHub token was not saved. Set GITHUB_TOKEN or sign in with `gh auth login` instead.',
   'error.secretUnavailable':
@@ -66,30 +73,21 @@ export const shellJa: ShellCatalogue = {
   'dialog.stopJobMessage': '実行中のジョブを停止し、メッセージをキューに戻しますか?',
   'dialog.stopJobConfirm': '停止してキューに戻す',
   'dialog.startFailed': 'CodingWorker を起動できませんでした',
+  'notice.prOpened': 'プルリクエストを作成しました',
+  'notice.prOpenedFor': '{subject} のプルリクエストを作成しました',
+  'notice.jobFailed': 'タスクが失敗し、隔離されました',
+  'notice.jobFailedFor': 'ジョブが失敗しました: {subject}',
+  'notice.dlqItem': 'タスクがデッドレターキューに移動しました',
   'error.secretBasicText':
     'キーリングが利用できないため(safeStorage が平文の鍵を使うため)、GitHub トークンを保存しませんでした。代わりに GITHUB_TOKEN を設定するか `gh auth login` でサインインしてください。',
   'error.secretUnavailable':
     'このシステムでは現在シークレットを暗号化できないため、GitHub トークンを保存しませんでした。代わりに GITHUB_TOKEN を設定するか `gh auth login` でサインインしてください。',
 };
 
-export type ShellLocale = 'en' | 'ja';
-export type ShellTranslate = (
-  key: ShellMessageKey,
-  values?: Readonly<Record<string, string | number>>,
-) => string;
+export type ShellTranslate = (key: ShellMessageKey, values?: Values) => string;
 
-export const shellCatalogues: { readonly [L in ShellLocale]: ShellCatalogue } = { en: shellEn, ja: shellJa };
+export const shellCatalogues: { readonly [L in Locale]: ShellCatalogue } = { en: shellEn, ja: shellJa };
 
-/** The settings' choice, or the system's preferred languages when it is 'system'. */
-export function shellLocale(setting: string, systemLanguages: readonly string[]): ShellLocale {
-  if (setting === 'en' || setting === 'ja') return setting;
-  return systemLanguages[0]?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-}
-
-export function shellTranslator(locale: ShellLocale): ShellTranslate {
-  const catalogue = shellCatalogues[locale];
-  return (key, values) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      values && name in values ? String(values[name]) : whole,
-    );
+export function shellTranslator(locale: Locale): ShellTranslate {
+  return translatorFor(shellCatalogues[locale]);
 }
