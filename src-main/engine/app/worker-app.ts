@@ -71,15 +71,16 @@ export interface WorkerApp {
 }
 
 export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): WorkerApp {
-  const snapshot = (): WorkerSnapshot => ({
-    ...parts.worker.snapshot(),
+  const { worker } = parts;
+  const withLinks = (raw: WorkerSnapshot): WorkerSnapshot => ({
+    ...raw,
     githubServerUrl: parts.githubServerUrl,
   });
-  const { worker } = parts;
+  const snapshot = () => withLinks(worker.snapshot());
   let watchers = 0;
   let jobIds = '';
-  parts.worker.onSnapshot((next) => {
-    hub.publish({ event: 'snapshot', payload: { ...next, githubServerUrl: parts.githubServerUrl } });
+  worker.onSnapshot((next) => {
+    hub.publish({ event: 'snapshot', payload: withLinks(next) });
     // A job starting or ending changes the depth: show it now, not at the next interval.
     const ids = next.jobs.map((job) => job.jobId).join(',');
     if (ids !== jobIds && watchers > 0) void worker.refreshStats().catch(() => undefined);
@@ -123,12 +124,12 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
   };
 
   function pause(options: { mode: 'after-current' | 'stop-now'; until: string | null; reason: PauseReason }) {
-    parts.worker.pause(options);
+    worker.pause(options);
     return snapshot();
   }
 
   function resume() {
-    parts.worker.resume();
+    worker.resume();
     return snapshot();
   }
 
