@@ -15,6 +15,8 @@ import { waitForSignal } from './signals.ts';
 export async function sandboxCommand(options: CliOptions): Promise<number> {
   const dataDir =
     process.env.CODINGWORKER_DATA_DIR || (await mkdtemp(join(tmpdir(), 'codingworker-sandbox-')));
+  // Listen for Ctrl-C before anything is printed: a user (or a script) may press it at once.
+  const signalled = waitForSignal();
   const sandbox = await startSandbox({ dataDir, env: process.env, notifier: { notify: () => {} } });
   const print = consolePrinter(options.json);
   sandbox.app.service.subscribe((event) => event.event !== 'log' && print(event));
@@ -43,7 +45,7 @@ export async function sandboxCommand(options: CliOptions): Promise<number> {
     'Add a friendly greeting to the README',
     'Say hello to people who open the README.',
   );
-  await waitForSignal();
+  await signalled;
   await sandbox.stop({ immediate: true });
   await server.close();
   return 0;

@@ -1,41 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../support/fake-clock.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
-import { sampleTask } from '../../support/sample-task.ts';
-import {
-  createTestWorker,
-  gate,
-  queueName,
-  sendBody,
-  testConfig,
-  until,
-  type TestWorker,
-} from './harness.ts';
+import { gate, sendBody, until, useWorkerSuite } from './harness.ts';
 
 describe('worker: concurrency and queue stats against fauxqs', () => {
-  let sqs: LocalSqs;
-  const running: TestWorker[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
+  const suite = useWorkerSuite();
 
   it('runs N jobs at once with concurrency N, each with its own lease and heartbeat', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('concurrency'));
+    const { queueUrl } = await suite.queue('concurrency');
     let active = 0;
     let maxActive = 0;
     const allStarted = gate();
     const release = gate();
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, { concurrency: 3, leaseSeconds: 3, heartbeatSeconds: 1 }),
-      runJob: async () => {
+    const t = suite.create(
+      queueUrl,
+      async () => {
         active++;
         maxActive = Math.max(maxActive, active);
         if (active === 3) allStarted.open();
@@ -43,9 +21,9 @@ describe('worker: concurrency and queue stats against fauxqs', () => {
         active--;
         return { kind: 'success', details: {} };
       },
-    });
-    running.push(t);
-    for (let n = 1; n <= 4; n++) await sendBody(sqs, queueUrl, asciiJson(sampleTask({ issue_number: n })));
+      { concurrency: 3, leaseSeconds: 3, heartbeatSeconds: 1 },
+    );
+    for (let n = 1; n <= 4; n++) await suite.sendTask(queueUrl, { issue_number: n });
     await t.worker.start();
     await allStarted.opened;
     expect(t.worker.snapshot()).toMatchObject({ status: 'running', concurrency: 3 });
@@ -70,15 +48,10 @@ describe('worker: concurrency and queue stats against fauxqs', () => {
   });
 
   it('publishes queue and DLQ counts on demand', async () => {
-    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('stats'));
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl),
-      runJob: async () => ({ kind: 'success', details: {} }),
-    });
-    running.push(t);
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
-    await sendBody(sqs, dlqUrl, 'old failure');
+    const { queueUrl, dlqUrl } = await suite.queue('stats');
+    const t = suite.create(queueUrl, async () => ({ kind: 'success', details: {} }));
+    await suite.sendTask(queueUrl);
+    await sendBody(suite.sqs, dlqUrl, 'old failure');
     await t.worker.start();
     t.worker.pause({});
     await t.worker.refreshStats();
@@ -90,16 +63,9 @@ describe('worker: concurrency and queue stats against fauxqs', () => {
   });
 
   it('polls stats on an interval only while a UI watches', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('watch'));
+    const { queueUrl } = await suite.queue('watch');
     const clock = new FakeClock();
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl),
-      clock,
-      runJob: async () => ({ kind: 'success', details: {} }),
-    });
-    running.push(t);
-    await t.worker.start();
+    const t = await suite.start(queueUrl, async () => ({ kind: 'success', details: {} }), {}, { clock });
     t.worker.pause({});
     const statsCalls = () =>
       t.counter

@@ -3,21 +3,26 @@
  * can be counted apart from the test's), against fauxqs, with in-memory journal, store and notifier.
  */
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import type { Notice } from '../../../shared/records.ts';
 import type { WorkerSnapshot } from '../../../shared/snapshot.ts';
+import type { TaskMessage } from '../../../shared/task-message.ts';
 import { workerConfigSchema, type WorkerConfig } from '../../../src-main/engine/config/worker-config.ts';
-import type { JobRunner } from '../../../src-main/engine/jobs/job.ts';
+import type { JobResult, JobRunner } from '../../../src-main/engine/jobs/job.ts';
 import type { Clock } from '../../../src-main/engine/ports/clock.ts';
 import type { KeyValueStore } from '../../../src-main/engine/ports/key-value-store.ts';
+import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import {
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
   type LocalSqs,
+  type QueuePair,
 } from '../../../src-main/engine/sandbox/local-sqs.ts';
 import type { Redactor } from '../../../src-main/engine/security/redact.ts';
 import { Worker, type WorkerTimings } from '../../../src-main/engine/worker/worker.ts';
+import { startLocalSqs } from '../../support/local-sqs.ts';
 import { MemoryJournal } from '../../support/memory-journal.ts';
+import { sampleTask } from '../../support/sample-task.ts';
 import { countSqsRequests, type SqsRequestCounter } from '../../support/sqs-request-counter.ts';
 
 export class MapStore implements KeyValueStore {
@@ -70,7 +75,7 @@ export interface TestWorker {
   readonly snapshots: WorkerSnapshot[];
 }
 
-export function createTestWorker(options: {
+export interface TestWorkerOptions {
   readonly endpoint: string;
   readonly config: WorkerConfig;
   readonly runJob: JobRunner;
@@ -78,7 +83,9 @@ export function createTestWorker(options: {
   readonly clock?: Clock;
   readonly redactor?: Redactor;
   readonly timings?: Partial<WorkerTimings>;
-}): TestWorker {
+}
+
+export function createTestWorker(options: TestWorkerOptions): TestWorker {
   const client = newClient(options.endpoint);
   const counter = countSqsRequests(client);
   const journal = new MemoryJournal();
@@ -98,6 +105,75 @@ export function createTestWorker(options: {
   const snapshots: WorkerSnapshot[] = [];
   worker.onSnapshot((s) => snapshots.push(s));
   return { worker, client, counter, journal, notices, store, snapshots };
+}
+
+/** A worker test file's fauxqs and workers; see useWorkerSuite. */
+export interface WorkerSuite {
+  /** The file's fauxqs (there from beforeAll on). */
+  readonly sqs: LocalSqs;
+  /** A fresh queue and its DLQ, named after `label` (see queueName). */
+  queue(label: string, options?: Parameters<LocalSqs['createQueuePair']>[1]): Promise<QueuePair>;
+  /** Sends the sample task (with `task`'s fields over it) as the producer would; resolves to its id. */
+  sendTask(queueUrl: string, task?: Partial<TaskMessage>): Promise<string>;
+  /** A worker on `queueUrl` with testConfig(queueUrl, overrides), not started; stopped after the test. */
+  create(
+    queueUrl: string,
+    runJob: JobRunner,
+    overrides?: Partial<WorkerConfig>,
+    extra?: Partial<TestWorkerOptions>,
+  ): TestWorker;
+  /** As create, and started. */
+  start(
+    queueUrl: string,
+    runJob: JobRunner,
+    overrides?: Partial<WorkerConfig>,
+    extra?: Partial<TestWorkerOptions>,
+  ): Promise<TestWorker>;
+}
+
+/**
+ * The frame every worker test file shares; call it inside `describe`. Starts fauxqs before the
+ * file's tests and stops it after them, and stops (at once) after each test every worker made here.
+ */
+export function useWorkerSuite(): WorkerSuite {
+  let sqs: LocalSqs | undefined;
+  const running: TestWorker[] = [];
+  beforeAll(async () => {
+    sqs = await startLocalSqs();
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
+  });
+  afterAll(async () => {
+    await sqs?.stop();
+  });
+  const local = (): LocalSqs => {
+    if (!sqs) throw new Error('fauxqs is not running yet: use the suite in a test or a hook');
+    return sqs;
+  };
+  const create: WorkerSuite['create'] = (queueUrl, runJob, overrides = {}, extra = {}) => {
+    const t = createTestWorker({
+      endpoint: local().endpoint,
+      config: testConfig(queueUrl, overrides),
+      runJob,
+      ...extra,
+    });
+    running.push(t);
+    return t;
+  };
+  return {
+    get sqs() {
+      return local();
+    },
+    queue: (label, options) => local().createQueuePair(queueName(label), options),
+    sendTask: (queueUrl, task = {}) => sendBody(local(), queueUrl, asciiJson(sampleTask(task))),
+    create,
+    async start(queueUrl, runJob, overrides, extra) {
+      const t = create(queueUrl, runJob, overrides, extra);
+      await t.worker.start();
+      return t;
+    },
+  };
 }
 
 export async function sendBody(sqs: LocalSqs, queueUrl: string, body: string): Promise<string> {
@@ -139,6 +215,22 @@ export function gate(): { readonly opened: Promise<void>; open(): void } {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { opened, open };
+}
+
+/** A job that opens `started` as it begins, and returns `result` once the test opens `finish`. */
+export function heldJob(result: JobResult): {
+  readonly started: ReturnType<typeof gate>;
+  readonly finish: ReturnType<typeof gate>;
+  readonly runJob: JobRunner;
+} {
+  const started = gate();
+  const finish = gate();
+  const runJob: JobRunner = async () => {
+    started.open();
+    await finish.opened;
+    return result;
+  };
+  return { started, finish, runJob };
 }
 
 /** Resolves when the signal aborts, with its reason. */

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
-import { queueName, until } from './harness.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { until, useWorkerSuite } from './harness.ts';
 
 const script = fileURLToPath(new URL('./fixtures/headless-worker.ts', import.meta.url));
 
@@ -47,21 +46,15 @@ async function closedPort(): Promise<number> {
 // `codingworker run` only awaits the worker's stop: every timer the worker waits on is unref'd, so
 // the worker itself must hold the process open, in a real process, or it exits (code 13) at once.
 describe('worker: a headless process stays up while paused or offline', () => {
-  let sqs: LocalSqs;
+  const suite = useWorkerSuite();
   const children: Child[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
   afterEach(() => {
     for (const child of children.splice(0)) if (child.exitCode() === null) child.process.kill('SIGKILL');
   });
-  afterAll(async () => {
-    await sqs.stop();
-  });
 
   it('stays up through a stored timed pause, polls when it ends, and exits cleanly on SIGTERM', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('keep-alive-paused'));
-    const child = startChild([sqs.endpoint, queueUrl, '1500']);
+    const { queueUrl } = await suite.queue('keep-alive-paused');
+    const child = startChild([suite.sqs.endpoint, queueUrl, '1500']);
     children.push(child);
     await until(() => child.lines.some((l) => l.started) || child.exitCode() !== null, 15_000);
     expect(child.exitCode()).toBeNull();

@@ -1,18 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../support/fake-clock.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
-import { sampleTask } from '../../support/sample-task.ts';
-import {
-  createTestWorker,
-  gate,
-  queueName,
-  receiveNow,
-  sendBody,
-  testConfig,
-  until,
-  type TestWorker,
-} from './harness.ts';
+import { gate, receiveNow, until, useWorkerSuite, type TestWorker } from './harness.ts';
 
 /** Holds the first ReceiveMessage response that carries a message until `release` opens. */
 function holdFirstDelivery(t: TestWorker) {
@@ -38,33 +26,18 @@ function holdFirstDelivery(t: TestWorker) {
 }
 
 describe('worker: receive responses that arrive late', () => {
-  let sqs: LocalSqs;
-  const running: TestWorker[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
+  const suite = useWorkerSuite();
 
   it('stop() waits until a message that arrived after it was put back on the queue', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('late-after-stop'));
+    const { queueUrl } = await suite.queue('late-after-stop');
     let runs = 0;
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl),
-      runJob: async () => {
-        runs++;
-        return { kind: 'success', details: {} };
-      },
+    const t = suite.create(queueUrl, async () => {
+      runs++;
+      return { kind: 'success', details: {} };
     });
-    running.push(t);
     const hold = holdFirstDelivery(t);
     await t.worker.start();
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     await hold.held.opened;
     const stopping = t.worker.stop();
     // The response reaches the worker once it has stopped waiting for it (a macrotask later).
@@ -74,28 +47,27 @@ describe('worker: receive responses that arrive late', () => {
     // Resolved only after the late message was released: it is visible at once.
     const release = t.counter.requests.find((r) => r.command === 'ChangeMessageVisibility');
     expect(release).toMatchObject({ input: { VisibilityTimeout: 0 }, output: expect.anything() });
-    const [back] = await receiveNow(sqs.client, queueUrl);
+    const [back] = await receiveNow(suite.sqs.client, queueUrl);
     expect(back?.MessageId).toBe(messageId);
     expect(runs).toBe(0);
   });
 
   it('puts back, without running it, a message whose lease ran out before its response arrived', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('late-lapsed'));
+    const { queueUrl } = await suite.queue('late-lapsed');
     const clock = new FakeClock();
     const ranDeliveries: number[] = [];
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, { leaseSeconds: 30 }),
-      clock,
-      runJob: async (ctx) => {
+    const t = suite.create(
+      queueUrl,
+      async (ctx) => {
         ranDeliveries.push(ctx.receiveCount);
         return { kind: 'success', details: {} };
       },
-    });
-    running.push(t);
+      { leaseSeconds: 30 },
+      { clock },
+    );
     const hold = holdFirstDelivery(t);
     await t.worker.start();
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     await hold.held.opened;
     // The laptop slept with the response on the wire: the watchdog gave up, and the lease is over.
     await clock.advance(31_000);

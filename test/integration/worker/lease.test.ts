@@ -1,59 +1,24 @@
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand } from '@aws-sdk/client-sqs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getQueueCounts } from '../../../src-main/engine/queue/get-queue-counts.ts';
-import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
 import { frozenTimersClock } from '../../support/fake-clock.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
-import { sampleTask } from '../../support/sample-task.ts';
-import {
-  aborted,
-  createTestWorker,
-  gate,
-  queueName,
-  receiveNow,
-  sendBody,
-  testConfig,
-  until,
-  untilAsync,
-  type TestWorker,
-} from './harness.ts';
+import { aborted, gate, heldJob, receiveNow, until, untilAsync, useWorkerSuite } from './harness.ts';
 
 describe('worker: leases and heartbeats against fauxqs', () => {
-  let sqs: LocalSqs;
-  const running: TestWorker[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
+  const suite = useWorkerSuite();
 
   it('extends the lease past the original timeout while a second consumer sees nothing', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('extend'));
-    const started = gate();
-    const finish = gate();
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, { leaseSeconds: 2, heartbeatSeconds: 1 }),
-      runJob: async () => {
-        started.open();
-        await finish.opened;
-        return { kind: 'success', details: {} };
-      },
-    });
-    running.push(t);
-    await t.worker.start();
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const { queueUrl } = await suite.queue('extend');
+    const { started, finish, runJob } = heldJob({ kind: 'success', details: {} });
+    const t = await suite.start(queueUrl, runJob, { leaseSeconds: 2, heartbeatSeconds: 1 });
+    await suite.sendTask(queueUrl);
     await started.opened;
     // Watch past the lease: without heartbeats the message would reappear after 2 s.
     const seenBySecond: unknown[] = [];
     const watchUntil = Date.now() + 3_000;
     while (Date.now() < watchUntil) {
-      seenBySecond.push(...(await receiveNow(sqs.client, queueUrl, { visibilitySeconds: 30 })));
+      seenBySecond.push(...(await receiveNow(suite.sqs.client, queueUrl, { visibilitySeconds: 30 })));
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(seenBySecond).toEqual([]);
@@ -64,59 +29,57 @@ describe('worker: leases and heartbeats against fauxqs', () => {
     finish.open();
     await until(() => t.journal.records[0]);
     expect(t.journal.records[0]!.outcome).toBe('succeeded');
-    expect(await getQueueCounts(sqs.client, queueUrl)).toMatchObject({ visible: 0, inFlight: 0 });
+    expect(await getQueueCounts(suite.sqs.client, queueUrl)).toMatchObject({ visible: 0, inFlight: 0 });
   });
 
   it('lets the message reappear within the lease after a crash (no more heartbeats)', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('crash'));
+    const { queueUrl } = await suite.queue('crash');
     const started = gate();
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, { leaseSeconds: 2 }),
-      // Timers never fire: the process is as good as dead for the lease.
-      clock: frozenTimersClock,
-      runJob: async (ctx) => {
+    const t = await suite.start(
+      queueUrl,
+      async (ctx) => {
         started.open();
         await aborted(ctx.signal);
         return { kind: 'retry', reason: 'stopped' };
       },
-    });
-    running.push(t);
-    await t.worker.start();
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+      { leaseSeconds: 2 },
+      {
+        // Timers never fire: the process is as good as dead for the lease.
+        clock: frozenTimersClock,
+      },
+    );
+    const messageId = await suite.sendTask(queueUrl);
     await started.opened;
-    const [again] = await receiveNow(sqs.client, queueUrl, { wait: 5 });
+    const [again] = await receiveNow(suite.sqs.client, queueUrl, { wait: 5 });
     expect(again?.MessageId).toBe(messageId);
     expect(again?.Attributes?.ApproximateReceiveCount).toBe('2');
     expect(t.counter.count('ChangeMessageVisibility')).toBe(0);
   });
 
   it('aborts the job when the lease is lost, and never deletes its message', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('lost'));
+    const { queueUrl } = await suite.queue('lost');
     const started = gate();
     let stopReason: StopReason | null = null;
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, { leaseSeconds: 3, heartbeatSeconds: 1 }),
-      runJob: async (ctx) => {
+    const t = await suite.start(
+      queueUrl,
+      async (ctx) => {
         started.open();
         stopReason = (await aborted(ctx.signal)) as StopReason;
         // Even a job that claims success after losing its lease must not delete the message.
         return { kind: 'success', details: {} };
       },
-    });
-    running.push(t);
-    await t.worker.start();
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+      { leaseSeconds: 3, heartbeatSeconds: 1 },
+    );
+    await suite.sendTask(queueUrl);
     await started.opened;
     const handle = t.counter
       .outputs('ReceiveMessage')
       .flatMap((o) => (o.Messages as { ReceiptHandle: string }[] | undefined) ?? [])[0]!.ReceiptHandle;
     // Someone else gets the message: make it visible and receive it from another consumer.
-    await sqs.client.send(
+    await suite.sqs.client.send(
       new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: handle, VisibilityTimeout: 0 }),
     );
-    const [taken] = await receiveNow(sqs.client, queueUrl, { wait: 1, visibilitySeconds: 30 });
+    const [taken] = await receiveNow(suite.sqs.client, queueUrl, { wait: 1, visibilitySeconds: 30 });
     expect(taken).toBeDefined();
 
     const record = await until(() => t.journal.records[0]);
@@ -125,30 +88,28 @@ describe('worker: leases and heartbeats against fauxqs', () => {
     expect(record.outcome).toBe('retrying');
     expect(record.reason).toMatch(/lease was lost.*returns to the queue when its lease lapses/);
     expect(t.counter.count('DeleteMessage')).toBe(0);
-    expect(await getQueueCounts(sqs.client, queueUrl)).toMatchObject({ inFlight: 1 });
-    await sqs.client.send(
+    expect(await getQueueCounts(suite.sqs.client, queueUrl)).toMatchObject({ inFlight: 1 });
+    await suite.sqs.client.send(
       new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: taken!.ReceiptHandle! }),
     );
   });
 
   it('adopts the newest receipt handle when the same message is delivered again', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('redeliver'));
+    const { queueUrl } = await suite.queue('redeliver');
     const started = gate();
     const finish = gate();
     let runs = 0;
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, { leaseSeconds: 10, heartbeatSeconds: 1, concurrency: 2 }),
-      runJob: async () => {
+    const t = await suite.start(
+      queueUrl,
+      async () => {
         runs++;
         started.open();
         await finish.opened;
         return { kind: 'success', details: {} };
       },
-    });
-    running.push(t);
-    await t.worker.start();
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+      { leaseSeconds: 10, heartbeatSeconds: 1, concurrency: 2 },
+    );
+    await suite.sendTask(queueUrl);
     await started.opened;
     const handles = () =>
       t.counter
@@ -162,7 +123,7 @@ describe('worker: leases and heartbeats against fauxqs', () => {
     t.counter.onResponse('ChangeMessageVisibility', async () => {
       if (redelivered) return;
       redelivered = true;
-      await sqs.client.send(
+      await suite.sqs.client.send(
         new ChangeMessageVisibilityCommand({
           QueueUrl: queueUrl,
           ReceiptHandle: first!,
@@ -184,7 +145,7 @@ describe('worker: leases and heartbeats against fauxqs', () => {
     expect(t.counter.inputs('DeleteMessage')).toEqual([expect.objectContaining({ ReceiptHandle: second })]);
     expect(
       await untilAsync(async () => {
-        const counts = await getQueueCounts(sqs.client, queueUrl);
+        const counts = await getQueueCounts(suite.sqs.client, queueUrl);
         return counts.visible + counts.inFlight === 0 ? counts : null;
       }),
     ).toMatchObject({ visible: 0, inFlight: 0 });

@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkerConfig } from '../../../src-main/engine/config/worker-config.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
 import { sampleTask } from '../../support/sample-task.ts';
-import { createTestWorker, sendBody, testConfig, until, type TestWorker } from './harness.ts';
+import {
+  createTestWorker,
+  sendBody,
+  testConfig,
+  until,
+  type TestWorker,
+  type TestWorkerOptions,
+} from './harness.ts';
 
 describe('worker: offline and recovery', () => {
   const cleanup: (() => Promise<void>)[] = [];
@@ -10,17 +18,36 @@ describe('worker: offline and recovery', () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
+  // No useWorkerSuite: each test runs its own fauxqs, as the first stops and restarts it under the worker.
+  async function ownSqs(): Promise<LocalSqs> {
+    const sqs = await startLocalSqs();
+    cleanup.push(() => sqs.stop());
+    return sqs;
+  }
+
+  /** A worker (not started) whose jobs succeed, stopped at once after the test. */
+  function succeedingWorker(
+    sqs: LocalSqs,
+    queueUrl: string,
+    overrides: Partial<WorkerConfig> = {},
+    extra: Partial<TestWorkerOptions> = {},
+  ): TestWorker {
+    const t = createTestWorker({
+      endpoint: sqs.endpoint,
+      config: testConfig(queueUrl, overrides),
+      runJob: async () => ({ kind: 'success', details: {} }),
+      ...extra,
+    });
+    cleanup.push(() => t.worker.stop({ immediate: true }));
+    return t;
+  }
+
   it('backs off while SQS is unreachable or the queue is missing, and recovers without a restart', async () => {
     let sqs: LocalSqs = await startLocalSqs();
     const port = sqs.port;
     const name = `offline-${process.pid}`;
     const { queueUrl } = await sqs.createQueuePair(name);
-    const t: TestWorker = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl),
-      runJob: async () => ({ kind: 'success', details: {} }),
-    });
-    cleanup.push(() => t.worker.stop({ immediate: true }));
+    const t = succeedingWorker(sqs, queueUrl);
     await t.worker.start();
     await until(() => t.worker.snapshot().status === 'polling');
 
@@ -51,15 +78,9 @@ describe('worker: offline and recovery', () => {
   });
 
   it('reports missing credentials for the profile instead of a stack trace', async () => {
-    const sqs = await startLocalSqs();
-    cleanup.push(() => sqs.stop());
+    const sqs = await ownSqs();
     const { queueUrl } = await sqs.createQueuePair(`creds-${process.pid}`);
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, { profile: 'codingworker-test-missing-profile' }),
-      runJob: async () => ({ kind: 'success', details: {} }),
-    });
-    cleanup.push(() => t.worker.stop({ immediate: true }));
+    const t = succeedingWorker(sqs, queueUrl, { profile: 'codingworker-test-missing-profile' });
     // A client whose credential chain finds nothing, as on a Mac without `aws sso login`.
     t.client.config.credentials = async () => {
       throw Object.assign(new Error('Could not load credentials from any providers'), {
@@ -76,16 +97,9 @@ describe('worker: offline and recovery', () => {
   });
 
   it('gives up on a long poll that never answers, reports it, and polls again', async () => {
-    const sqs = await startLocalSqs();
-    cleanup.push(() => sqs.stop());
+    const sqs = await ownSqs();
     const { queueUrl } = await sqs.createQueuePair(`hung-${process.pid}`);
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl),
-      runJob: async () => ({ kind: 'success', details: {} }),
-      timings: { responseGraceMs: 300 },
-    });
-    cleanup.push(() => t.worker.stop({ immediate: true }));
+    const t = succeedingWorker(sqs, queueUrl, {}, { timings: { responseGraceMs: 300 } });
     // The first ReceiveMessage hangs forever, like a request caught by the laptop going to sleep.
     let hung = false;
     t.client.middlewareStack.add(

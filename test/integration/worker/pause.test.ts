@@ -1,68 +1,35 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
-import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import { FakeClock } from '../../support/fake-clock.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
-import { sampleTask } from '../../support/sample-task.ts';
-import {
-  aborted,
-  createTestWorker,
-  gate,
-  MapStore,
-  queueName,
-  receiveNow,
-  roundTrip,
-  sendBody,
-  testConfig,
-  until,
-  type TestWorker,
-} from './harness.ts';
+import { aborted, gate, MapStore, receiveNow, roundTrip, until, useWorkerSuite } from './harness.ts';
 
 describe('worker: pause against fauxqs', () => {
-  let sqs: LocalSqs;
-  const running: TestWorker[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
-
-  type WorkerSetup = Parameters<typeof createTestWorker>[0];
-  function worker(queueUrl: string, runJob: WorkerSetup['runJob'], extra: Partial<WorkerSetup> = {}) {
-    const t = createTestWorker({ endpoint: sqs.endpoint, config: testConfig(queueUrl), runJob, ...extra });
-    running.push(t);
-    return t;
-  }
+  const suite = useWorkerSuite();
 
   it('makes no ReceiveMessage call while paused, lets the poll in flight finish, and polls again on resume', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('pause-zero'));
+    const { queueUrl } = await suite.queue('pause-zero');
     let runs = 0;
-    const t = worker(
+    const t = await suite.start(
       queueUrl,
       async () => {
         runs++;
         return { kind: 'success', details: {} };
       },
-      { config: testConfig(queueUrl, { waitTimeSeconds: 5 }) },
+      { waitTimeSeconds: 5 },
     );
-    await t.worker.start();
     await until(() => t.counter.count('ReceiveMessage') >= 1);
     t.worker.pause({});
     expect(t.worker.snapshot().status).toBe('paused');
     const before = t.counter.count('ReceiveMessage');
     // The poll on the wire is not cut: a message it brings is put back at once, not stranded.
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     await until(() => t.counter.inputs('ChangeMessageVisibility').length === 1);
     expect(t.counter.inputs('ChangeMessageVisibility')[0]).toMatchObject({ VisibilityTimeout: 0 });
     await roundTrip(t);
     await roundTrip(t);
     expect(t.counter.count('ReceiveMessage')).toBe(before);
     expect(runs).toBe(0);
-    const [back] = await receiveNow(sqs.client, queueUrl, { wait: 1, visibilitySeconds: 0 });
+    const [back] = await receiveNow(suite.sqs.client, queueUrl, { wait: 1, visibilitySeconds: 0 });
     expect(back?.MessageId).toBe(messageId);
 
     t.worker.resume();
@@ -71,9 +38,9 @@ describe('worker: pause against fauxqs', () => {
   });
 
   it('releases at once a message that arrives after the pause', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('pause-late'));
+    const { queueUrl } = await suite.queue('pause-late');
     let runs = 0;
-    const t = worker(queueUrl, async () => {
+    const t = suite.create(queueUrl, async () => {
       runs++;
       return { kind: 'success', details: {} };
     });
@@ -82,31 +49,30 @@ describe('worker: pause against fauxqs', () => {
       if ((request.output?.Messages as unknown[] | undefined)?.length) t.worker.pause({});
     });
     await t.worker.start();
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     await until(() => t.counter.inputs('ChangeMessageVisibility').length === 1);
     expect(t.counter.inputs('ChangeMessageVisibility')[0]).toMatchObject({ VisibilityTimeout: 0 });
-    const [back] = await receiveNow(sqs.client, queueUrl, { wait: 1 });
+    const [back] = await receiveNow(suite.sqs.client, queueUrl, { wait: 1 });
     expect(back?.MessageId).toBe(messageId);
     expect(runs).toBe(0);
   });
 
   it('"after-current" lets the running job finish and takes no new message', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('pause-after'));
+    const { queueUrl } = await suite.queue('pause-after');
     const started = gate();
     const finish = gate();
     let signal: AbortSignal | null = null;
-    const t = worker(queueUrl, async (ctx) => {
+    const t = await suite.start(queueUrl, async (ctx) => {
       signal = ctx.signal;
       started.open();
       await finish.opened;
       return { kind: 'success', details: {} };
     });
-    await t.worker.start();
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask({ issue_number: 1 })));
+    await suite.sendTask(queueUrl, { issue_number: 1 });
     await started.opened;
     t.worker.pause({ mode: 'after-current' });
     const receives = t.counter.count('ReceiveMessage');
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask({ issue_number: 2 })));
+    await suite.sendTask(queueUrl, { issue_number: 2 });
     expect(t.worker.snapshot()).toMatchObject({ status: 'paused', jobs: [{ stopping: null }] });
     finish.open();
     expect(await until(() => t.journal.records[0])).toMatchObject({ outcome: 'succeeded' });
@@ -118,37 +84,35 @@ describe('worker: pause against fauxqs', () => {
   });
 
   it('"stop-now" cancels the running job and releases its message', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('pause-stop-now'));
+    const { queueUrl } = await suite.queue('pause-stop-now');
     const started = gate();
     let reason: StopReason | null = null;
-    const t = worker(queueUrl, async (ctx) => {
+    const t = await suite.start(queueUrl, async (ctx) => {
       started.open();
       reason = (await aborted(ctx.signal)) as StopReason;
       return { kind: 'retry', reason: 'stopped' };
     });
-    await t.worker.start();
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     await started.opened;
     t.worker.pause({ mode: 'stop-now' });
     const record = await until(() => t.journal.records[0]);
     expect(reason).toMatchObject({ kind: 'pause-stop-now', disposition: 'release' });
     expect(record).toMatchObject({ outcome: 'released' });
     expect(t.counter.count('DeleteMessage')).toBe(0);
-    const [back] = await receiveNow(sqs.client, queueUrl);
+    const [back] = await receiveNow(suite.sqs.client, queueUrl);
     expect(back?.MessageId).toBe(messageId);
     expect(t.worker.snapshot()).toMatchObject({ status: 'paused', jobs: [] });
   });
 
   it('keeps a pause across a restart: the new worker never calls ReceiveMessage', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('pause-restart'));
+    const { queueUrl } = await suite.queue('pause-restart');
     const store = new MapStore();
-    const first = worker(queueUrl, async () => ({ kind: 'success', details: {} }), { store });
-    await first.worker.start();
+    const first = await suite.start(queueUrl, async () => ({ kind: 'success', details: {} }), {}, { store });
     first.worker.pause({ until: new Date(Date.now() + 3_600_000).toISOString() });
     await first.worker.stop();
 
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
-    const second = worker(queueUrl, async () => ({ kind: 'success', details: {} }), { store });
+    await suite.sendTask(queueUrl);
+    const second = suite.create(queueUrl, async () => ({ kind: 'success', details: {} }), {}, { store });
     expect(second.worker.snapshot().pause).toMatchObject({ paused: true, reason: 'user' });
     await second.worker.start();
     expect(second.worker.dlqUrl).not.toBeNull();
@@ -158,9 +122,9 @@ describe('worker: pause against fauxqs', () => {
   });
 
   it('ends a timed pause by itself when its time comes', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('pause-timed'));
+    const { queueUrl } = await suite.queue('pause-timed');
     const clock = new FakeClock();
-    const t = worker(queueUrl, async () => ({ kind: 'success', details: {} }), { clock });
+    const t = suite.create(queueUrl, async () => ({ kind: 'success', details: {} }), {}, { clock });
     t.worker.pause({ until: new Date(clock.now() + 3_600_000).toISOString() });
     await t.worker.start();
     await clock.advance(3_599_000);

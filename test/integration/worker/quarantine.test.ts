@@ -3,15 +3,14 @@ import {
   SetQueueAttributesCommand,
   type MessageAttributeValue,
 } from '@aws-sdk/client-sqs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   QUARANTINE_ATTRIBUTE,
   readQuarantineMetadata,
 } from '../../../src-main/engine/queue/message-attributes.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
 import { sampleTask } from '../../support/sample-task.ts';
-import { createTestWorker, queueName, receiveNow, testConfig, until, type TestWorker } from './harness.ts';
+import { receiveNow, until, useWorkerSuite } from './harness.ts';
 
 function originals(count: number): Record<string, MessageAttributeValue> {
   return Object.fromEntries(
@@ -20,24 +19,14 @@ function originals(count: number): Record<string, MessageAttributeValue> {
 }
 
 describe('worker: quarantine keeps the message whole', () => {
-  let sqs: LocalSqs;
-  const running: TestWorker[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
+  const suite = useWorkerSuite();
 
   async function quarantine(
     options: { attributes?: number; body?: string; reason?: string; dlqMaxBytes?: number } = {},
   ) {
-    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('quarantine'));
+    const { queueUrl, dlqUrl } = await suite.queue('quarantine');
     if (options.dlqMaxBytes) {
-      await sqs.client.send(
+      await suite.sqs.client.send(
         new SetQueueAttributesCommand({
           QueueUrl: dlqUrl,
           Attributes: { MaximumMessageSize: String(options.dlqMaxBytes) },
@@ -45,15 +34,9 @@ describe('worker: quarantine keeps the message whole', () => {
       );
     }
     const reason = options.reason ?? 'repository not allowed';
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl),
-      runJob: async () => ({ kind: 'permanent', reason }),
-    });
-    running.push(t);
-    await t.worker.start();
+    const t = await suite.start(queueUrl, async () => ({ kind: 'permanent', reason }));
     const body = options.body ?? asciiJson(sampleTask());
-    const sent = await sqs.client.send(
+    const sent = await suite.sqs.client.send(
       new SendMessageCommand({
         QueueUrl: queueUrl,
         MessageBody: body,
@@ -61,8 +44,8 @@ describe('worker: quarantine keeps the message whole', () => {
       }),
     );
     const record = await until(() => t.journal.records[0]);
-    const [copy] = await receiveNow(sqs.client, dlqUrl, { wait: 1 });
-    expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
+    const [copy] = await receiveNow(suite.sqs.client, dlqUrl, { wait: 1 });
+    expect(await receiveNow(suite.sqs.client, queueUrl)).toEqual([]);
     return { record, copy: copy!, messageId: sent.MessageId!, body };
   }
 

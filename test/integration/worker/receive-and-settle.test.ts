@@ -1,5 +1,5 @@
 import { CreateQueueCommand, SendMessageCommand, type Message } from '@aws-sdk/client-sqs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobContext, JobResult } from '../../../src-main/engine/jobs/job.ts';
 import {
   QUARANTINE_ATTRIBUTE,
@@ -7,18 +7,8 @@ import {
 } from '../../../src-main/engine/queue/message-attributes.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import { Redactor } from '../../../src-main/engine/security/redact.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
 import { sampleTask } from '../../support/sample-task.ts';
-import {
-  createTestWorker,
-  queueName,
-  receiveNow,
-  sendBody,
-  testConfig,
-  until,
-  untilAsync,
-  type TestWorker,
-} from './harness.ts';
+import { queueName, receiveNow, sendBody, until, untilAsync, useWorkerSuite } from './harness.ts';
 
 /** The worker's quarantine metadata on a DLQ copy. */
 function quarantineOf(message: Message | undefined) {
@@ -26,38 +16,11 @@ function quarantineOf(message: Message | undefined) {
 }
 
 describe('worker: receive and settle against fauxqs', () => {
-  let sqs: LocalSqs;
-  const running: TestWorker[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
-
-  async function start(
-    queueUrl: string,
-    runJob: (ctx: JobContext) => Promise<JobResult>,
-    overrides = {},
-    redactor?: Redactor,
-  ) {
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, overrides),
-      runJob,
-      ...(redactor ? { redactor } : {}),
-    });
-    running.push(t);
-    await t.worker.start();
-    return t;
-  }
+  const suite = useWorkerSuite();
 
   it('long-polls with the lease as visibility timeout and asks for the attributes it needs', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('params'));
-    const t = await start(queueUrl, async () => ({ kind: 'success', details: {} }), {
+    const { queueUrl } = await suite.queue('params');
+    const t = await suite.start(queueUrl, async () => ({ kind: 'success', details: {} }), {
       concurrency: 3,
       leaseSeconds: 300,
       waitTimeSeconds: 1,
@@ -75,16 +38,16 @@ describe('worker: receive and settle against fauxqs', () => {
   });
 
   it("finds the DLQ from the queue's redrive policy", async () => {
-    const pair = await sqs.createQueuePair(queueName('resolve'));
-    const t = await start(pair.queueUrl, async () => ({ kind: 'success', details: {} }));
+    const pair = await suite.queue('resolve');
+    const t = await suite.start(pair.queueUrl, async () => ({ kind: 'success', details: {} }));
     expect(t.worker.dlqUrl).toBe(pair.dlqUrl);
     expect(t.worker.snapshot().dlqUrl).toBe(pair.dlqUrl);
   });
 
   it('deletes the message on success, records the job and announces the pull request', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('success'));
+    const { queueUrl } = await suite.queue('success');
     const contexts: JobContext[] = [];
-    const t = await start(queueUrl, async (ctx) => {
+    const t = await suite.start(queueUrl, async (ctx) => {
       contexts.push(ctx);
       ctx.setPhase('running-agent');
       ctx.log.write('stdout', 'agent says hi');
@@ -94,7 +57,7 @@ describe('worker: receive and settle against fauxqs', () => {
         details: { prUrl: 'https://github.com/octo-org/hello-world/pull/9', branch: 'ai-task/issue-42' },
       };
     });
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     const record = await until(() => t.journal.records[0]);
     expect(contexts[0]).toMatchObject({
       messageId,
@@ -127,31 +90,31 @@ describe('worker: receive and settle against fauxqs', () => {
       }),
     ]);
     expect(t.journal.logs.get(record.jobId)!.text()).toContain('agent says hi');
-    expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
+    expect(await receiveNow(suite.sqs.client, queueUrl)).toEqual([]);
   });
 
   it('deletes the message on a no-op', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('noop'));
-    const t = await start(queueUrl, async () => ({
+    const { queueUrl } = await suite.queue('noop');
+    const t = await suite.start(queueUrl, async () => ({
       kind: 'noop',
       reason: 'a pull request is already open',
       why: 'duplicate',
     }));
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await suite.sendTask(queueUrl);
     expect(await until(() => t.journal.records[0])).toMatchObject({ outcome: 'duplicate' });
     expect(t.counter.count('DeleteMessage')).toBe(1);
     expect(t.notices).toEqual([]);
   });
 
   it('retries a job whose no-op names no known reason, instead of trusting it', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('noop-why'));
+    const { queueUrl } = await suite.queue('noop-why');
     let calls = 0;
-    const t = await start(queueUrl, async () => {
+    const t = await suite.start(queueUrl, async () => {
       calls++;
       if (calls > 1) return { kind: 'success', details: {} };
       return { kind: 'noop', reason: 'looks done', why: 'because' } as unknown as JobResult;
     });
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await suite.sendTask(queueUrl);
     await until(() => t.journal.records.length === 2);
     expect(t.journal.records.map((r) => [r.outcome, r.reason])).toEqual([
       ['retrying', 'the job returned something that is not a JobResult'],
@@ -160,21 +123,21 @@ describe('worker: receive and settle against fauxqs', () => {
   });
 
   it('quarantines malformed JSON and schema-invalid bodies with their reasons, without running them', async () => {
-    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('invalid'));
+    const { queueUrl, dlqUrl } = await suite.queue('invalid');
     let runs = 0;
-    const t = await start(queueUrl, async () => {
+    const t = await suite.start(queueUrl, async () => {
       runs++;
       return { kind: 'success', details: {} };
     });
-    const badJson = await sendBody(sqs, queueUrl, '{"issue_number": 42, oops');
+    const badJson = await sendBody(suite.sqs, queueUrl, '{"issue_number": 42, oops');
     const badShape = await sendBody(
-      sqs,
+      suite.sqs,
       queueUrl,
       JSON.stringify({ ...sampleTask(), issue_number: 'forty-two' }),
     );
     await until(() => t.journal.records.length === 2);
     expect(runs).toBe(0);
-    const copies = await receiveNow(sqs.client, dlqUrl, { wait: 1 });
+    const copies = await receiveNow(suite.sqs.client, dlqUrl, { wait: 1 });
     const bySource = new Map(copies.map((m) => [quarantineOf(m).sourceMessageId, m]));
     expect(bySource.get(badJson)?.Body).toBe('{"issue_number": 42, oops');
     expect(quarantineOf(bySource.get(badJson)).reason).toMatch(
@@ -191,17 +154,17 @@ describe('worker: receive and settle against fauxqs', () => {
     }
     expect(t.journal.records.map((r) => r.outcome)).toEqual(['quarantined', 'quarantined']);
     expect(t.notices.map((n) => n.kind)).toEqual(['job-failed', 'job-failed']);
-    expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
+    expect(await receiveNow(suite.sqs.client, queueUrl)).toEqual([]);
   });
 
   it('quarantines a permanent failure with the original body and attributes', async () => {
-    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('permanent'));
-    const t = await start(queueUrl, async () => ({
+    const { queueUrl, dlqUrl } = await suite.queue('permanent');
+    const t = await suite.start(queueUrl, async () => ({
       kind: 'permanent',
       reason: 'repository octo-org/hello-world is not allowed',
     }));
     const body = asciiJson(sampleTask({ title: 'Grüße 🚀' }));
-    const { MessageId } = await sqs.client.send(
+    const { MessageId } = await suite.sqs.client.send(
       new SendMessageCommand({
         QueueUrl: queueUrl,
         MessageBody: body,
@@ -209,7 +172,7 @@ describe('worker: receive and settle against fauxqs', () => {
       }),
     );
     await until(() => t.journal.records[0]);
-    const [copy] = await receiveNow(sqs.client, dlqUrl, { wait: 1 });
+    const [copy] = await receiveNow(suite.sqs.client, dlqUrl, { wait: 1 });
     expect(copy?.Body).toBe(body);
     expect(copy?.MessageAttributes).toMatchObject({
       traceparent: { DataType: 'String', StringValue: '00-abc-def-01' },
@@ -226,11 +189,11 @@ describe('worker: receive and settle against fauxqs', () => {
   });
 
   it('retries a job that throws, with the error redacted', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('throws'));
+    const { queueUrl } = await suite.queue('throws');
     const redactor = new Redactor();
     redactor.add('s3cr3t-token-value');
     let calls = 0;
-    const t = await start(
+    const t = await suite.start(
       queueUrl,
       async () => {
         calls++;
@@ -238,9 +201,9 @@ describe('worker: receive and settle against fauxqs', () => {
         return { kind: 'success', details: {} };
       },
       {},
-      redactor,
+      { redactor },
     );
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await suite.sendTask(queueUrl);
     await until(() => t.journal.records.length === 2);
     expect(t.journal.records.map((r) => [r.outcome, r.receiveCount])).toEqual([
       ['retrying', 1],
@@ -250,9 +213,9 @@ describe('worker: receive and settle against fauxqs', () => {
   });
 
   it('delays retries by the backoff for each receive and quarantines the last one with its reason', async () => {
-    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('retry'), { maxReceiveCount: 3 });
+    const { queueUrl, dlqUrl } = await suite.queue('retry', { maxReceiveCount: 3 });
     const seen: [number, boolean][] = [];
-    const t = await start(
+    const t = await suite.start(
       queueUrl,
       async (ctx) => {
         seen.push([ctx.receiveCount, ctx.isLastAttempt]);
@@ -260,9 +223,9 @@ describe('worker: receive and settle against fauxqs', () => {
       },
       { retryBackoffSeconds: [0, 1] },
     );
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     const [moved] = await untilAsync(async () => {
-      const found = await receiveNow(sqs.client, dlqUrl);
+      const found = await receiveNow(suite.sqs.client, dlqUrl);
       return found.length > 0 ? found : null;
     }, 15_000);
     // The worker put it there itself, with the reason, instead of leaving it to SQS's redrive.
@@ -280,17 +243,17 @@ describe('worker: receive and settle against fauxqs', () => {
     await until(() => t.journal.records.length === 3);
     expect(t.journal.records.map((r) => r.outcome)).toEqual(['retrying', 'retrying', 'failed']);
     expect(t.notices.map((n) => n.kind)).toEqual(['job-failed']);
-    expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
+    expect(await receiveNow(suite.sqs.client, queueUrl)).toEqual([]);
   });
 
   it('without a DLQ retries a permanent failure with the longest backoff and says why', async () => {
-    const created = await sqs.client.send(new CreateQueueCommand({ QueueName: queueName('no-dlq') }));
+    const created = await suite.sqs.client.send(new CreateQueueCommand({ QueueName: queueName('no-dlq') }));
     const queueUrl = created.QueueUrl!;
-    const t = await start(queueUrl, async () => ({ kind: 'permanent', reason: 'not allowed' }), {
+    const t = await suite.start(queueUrl, async () => ({ kind: 'permanent', reason: 'not allowed' }), {
       retryBackoffSeconds: [1, 30, 5],
     });
     expect(t.worker.dlqUrl).toBeNull();
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await suite.sendTask(queueUrl);
     const record = await until(() => t.journal.records[0]);
     expect(record.outcome).toBe('retrying');
     expect(t.counter.inputs('ChangeMessageVisibility').at(-1)).toMatchObject({ VisibilityTimeout: 30 });

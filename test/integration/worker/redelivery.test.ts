@@ -1,18 +1,8 @@
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
+import { describe, expect, it } from 'vitest';
+import type { JobRunner } from '../../../src-main/engine/jobs/job.ts';
 import type { SqsRequestCounter } from '../../support/sqs-request-counter.ts';
-import { sampleTask } from '../../support/sample-task.ts';
-import {
-  createTestWorker,
-  gate,
-  queueName,
-  sendBody,
-  testConfig,
-  until,
-  type TestWorker,
-} from './harness.ts';
+import { gate, heldJob, until, useWorkerSuite } from './harness.ts';
 
 /** Every receipt handle the worker was given for the message, in order. */
 function receiptsOf(counter: SqsRequestCounter, messageId: string): string[] {
@@ -24,42 +14,14 @@ function receiptsOf(counter: SqsRequestCounter, messageId: string): string[] {
 }
 
 describe('worker: one slot per message, and every delivery of it settled', () => {
-  let sqs: LocalSqs;
-  const running: TestWorker[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
-
-  type Setup = Parameters<typeof createTestWorker>[0];
-  async function start(
-    queueUrl: string,
-    runJob: Setup['runJob'],
-    overrides = {},
-    extra: Partial<Setup> = {},
-  ) {
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, overrides),
-      runJob,
-      ...extra,
-    });
-    running.push(t);
-    await t.worker.start();
-    return t;
-  }
+  const suite = useWorkerSuite();
 
   /** A job that ignores its stop signal until `finish` opens; later runs succeed at once. */
   function stubbornJob() {
     const started = gate();
     const finish = gate();
     const state = { runs: 0, active: 0, maxActive: 0 };
-    const runJob: Setup['runJob'] = async () => {
+    const runJob: JobRunner = async () => {
       state.runs++;
       state.active++;
       state.maxActive = Math.max(state.maxActive, state.active);
@@ -76,10 +38,10 @@ describe('worker: one slot per message, and every delivery of it settled', () =>
   }
 
   it('keeps the slot of a job that ignores its stop signal until it really ends', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('abandon-slot'));
+    const { queueUrl } = await suite.queue('abandon-slot');
     const job = stubbornJob();
-    const t = await start(queueUrl, job.runJob, {}, { timings: { abandonAfterMs: 200 } });
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const t = await suite.start(queueUrl, job.runJob, {}, { timings: { abandonAfterMs: 200 } });
+    const messageId = await suite.sendTask(queueUrl);
     await job.started.opened;
     const jobId = t.worker.snapshot().jobs[0]!.jobId;
     t.worker.cancel(jobId, 'release');
@@ -97,10 +59,15 @@ describe('worker: one slot per message, and every delivery of it settled', () =>
   });
 
   it('holds a redelivery of a message whose job outlived it, and releases it when the job ends', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('abandon-redelivery'));
+    const { queueUrl } = await suite.queue('abandon-redelivery');
     const job = stubbornJob();
-    const t = await start(queueUrl, job.runJob, { concurrency: 2 }, { timings: { abandonAfterMs: 200 } });
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const t = await suite.start(
+      queueUrl,
+      job.runJob,
+      { concurrency: 2 },
+      { timings: { abandonAfterMs: 200 } },
+    );
+    const messageId = await suite.sendTask(queueUrl);
     await job.started.opened;
     const jobId = t.worker.snapshot().jobs[0]!.jobId;
     t.worker.cancel(jobId, 'release');
@@ -121,10 +88,10 @@ describe('worker: one slot per message, and every delivery of it settled', () =>
   });
 
   it('gives a delivery that arrives while the job settles the same fate instead of leaving it hidden', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('settling-redelivery'));
+    const { queueUrl } = await suite.queue('settling-redelivery');
     const finish = gate();
     let runs = 0;
-    const t = await start(
+    const t = await suite.start(
       queueUrl,
       async () => {
         runs++;
@@ -133,7 +100,7 @@ describe('worker: one slot per message, and every delivery of it settled', () =>
       },
       { concurrency: 2, retryBackoffSeconds: [5] },
     );
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     await until(() => runs === 1);
     const jobId = t.worker.snapshot().jobs[0]!.jobId;
     // While the retry's ChangeMessageVisibility is about to go out, SQS hands the message out again.
@@ -147,7 +114,7 @@ describe('worker: one slot per message, and every delivery of it settled', () =>
           !intercepted
         ) {
           intercepted = true;
-          await sqs.client.send(
+          await suite.sqs.client.send(
             new ChangeMessageVisibilityCommand({
               QueueUrl: queueUrl,
               ReceiptHandle: input.ReceiptHandle!,
@@ -174,23 +141,14 @@ describe('worker: one slot per message, and every delivery of it settled', () =>
   });
 
   it('adopts a redelivery of a running job whole: receive count, last attempt, receipt and retry delay', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('adopt-count'), { maxReceiveCount: 5 });
-    const started = gate();
-    const finish = gate();
-    const t = await start(
-      queueUrl,
-      async () => {
-        started.open();
-        await finish.opened;
-        return { kind: 'retry', reason: 'push failed' };
-      },
-      { concurrency: 2, retryBackoffSeconds: [1, 7] },
-    );
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const { queueUrl } = await suite.queue('adopt-count', { maxReceiveCount: 5 });
+    const { started, finish, runJob } = heldJob({ kind: 'retry', reason: 'push failed' });
+    const t = await suite.start(queueUrl, runJob, { concurrency: 2, retryBackoffSeconds: [1, 7] });
+    const messageId = await suite.sendTask(queueUrl);
     await started.opened;
     const jobId = t.worker.snapshot().jobs[0]!.jobId;
     const [first] = receiptsOf(t.counter, messageId);
-    await sqs.client.send(
+    await suite.sqs.client.send(
       new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: first!, VisibilityTimeout: 0 }),
     );
     await until(() => t.worker.snapshot().jobs[0]?.receiveCount === 2);

@@ -1,52 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
-import { sampleTask } from '../../support/sample-task.ts';
-import {
-  createTestWorker,
-  gate,
-  queueName,
-  receiveNow,
-  sendBody,
-  testConfig,
-  until,
-  type TestWorker,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { gate, receiveNow, until, useWorkerSuite } from './harness.ts';
 
 describe('worker: settling cannot hang, throw away a message, or be undone', () => {
-  let sqs: LocalSqs;
-  const running: TestWorker[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
-
-  type Setup = Parameters<typeof createTestWorker>[0];
-  async function start(
-    queueUrl: string,
-    runJob: Setup['runJob'],
-    overrides = {},
-    extra: Partial<Setup> = {},
-  ) {
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, overrides),
-      runJob,
-      ...extra,
-    });
-    running.push(t);
-    await t.worker.start();
-    return t;
-  }
+  const suite = useWorkerSuite();
 
   it('gives up on a settle call that never answers, frees the slot, and stops without waiting for it', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('hung-delete'));
-    const t = await start(
+    const { queueUrl } = await suite.queue('hung-delete');
+    const t = await suite.start(
       queueUrl,
       async () => ({ kind: 'success', details: {} }),
       {},
@@ -66,7 +26,7 @@ describe('worker: settling cannot hang, throw away a message, or be undone', () 
       },
       { step: 'initialize', name: 'hangDeletes' },
     );
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await suite.sendTask(queueUrl);
     const record = await until(() => t.journal.records[0]);
     expect(hung).toBe(1);
     expect(record.outcome).toBe('succeeded');
@@ -77,20 +37,20 @@ describe('worker: settling cannot hang, throw away a message, or be undone', () 
   });
 
   it('settles and stops even when the job log cannot be written any more (a full disk)', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('enospc'));
+    const { queueUrl } = await suite.queue('enospc');
     const started = gate();
     const finish = gate();
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      const t = await start(queueUrl, async (ctx) => {
+      const t = await suite.start(queueUrl, async (ctx) => {
         started.open();
         await finish.opened;
         ctx.log.write('stdout', 'the agent says something');
         return { kind: 'success', details: {} };
       });
-      await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+      await suite.sendTask(queueUrl);
       await started.opened;
       t.journal.failLogWrites = true;
       finish.open();
@@ -98,7 +58,7 @@ describe('worker: settling cannot hang, throw away a message, or be undone', () 
       expect(record.outcome).toBe('succeeded');
       await t.worker.stop();
       expect(t.counter.count('DeleteMessage')).toBe(1);
-      expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
+      expect(await receiveNow(suite.sqs.client, queueUrl)).toEqual([]);
       await new Promise((resolve) => setImmediate(resolve));
       expect(unhandled).toEqual([]);
     } finally {
@@ -107,9 +67,9 @@ describe('worker: settling cannot hang, throw away a message, or be undone', () 
   });
 
   it('waits for a heartbeat on the wire before settling, so it cannot override the retry delay', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('beat-then-retry'));
+    const { queueUrl } = await suite.queue('beat-then-retry');
     const finish = gate();
-    const t = await start(
+    const t = await suite.start(
       queueUrl,
       async () => {
         await finish.opened;
@@ -137,7 +97,7 @@ describe('worker: settling cannot hang, throw away a message, or be undone', () 
       },
       { step: 'initialize', name: 'holdFirstHeartbeat' },
     );
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await suite.sendTask(queueUrl);
     await beatOnWire.opened;
     const jobId = t.worker.snapshot().jobs[0]!.jobId;
     finish.open();

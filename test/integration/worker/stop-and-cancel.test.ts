@@ -1,58 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
+import { describe, expect, it } from 'vitest';
+import type { JobRunner, StopReason } from '../../../src-main/engine/jobs/job.ts';
 import { readQuarantineMetadata } from '../../../src-main/engine/queue/message-attributes.ts';
-import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
-import { sampleTask } from '../../support/sample-task.ts';
-import {
-  aborted,
-  createTestWorker,
-  gate,
-  queueName,
-  receiveNow,
-  roundTrip,
-  sendBody,
-  testConfig,
-  until,
-  type TestWorker,
-} from './harness.ts';
+import { aborted, gate, receiveNow, roundTrip, until, useWorkerSuite, type TestWorker } from './harness.ts';
 
 describe('worker: stop and cancel against fauxqs', () => {
-  let sqs: LocalSqs;
-  const running: TestWorker[] = [];
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((t) => t.worker.stop({ immediate: true })));
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
-
-  type Setup = Parameters<typeof createTestWorker>[0];
-  async function startWith(
-    queueUrl: string,
-    runJob: Setup['runJob'],
-    overrides: Parameters<typeof testConfig>[1] = {},
-    extra: Partial<Setup> = {},
-  ) {
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, overrides),
-      runJob,
-      ...extra,
-    });
-    running.push(t);
-    await t.worker.start();
-    return t;
-  }
+  const suite = useWorkerSuite();
 
   /** A job that waits until told to stop, reports why, and ends as a stopped job does: retry. */
   function stoppableJob() {
     const started = gate();
     const reasons: StopReason[] = [];
-    const runJob: Setup['runJob'] = async (ctx) => {
+    const runJob: JobRunner = async (ctx) => {
       started.open();
       reasons.push((await aborted(ctx.signal)) as StopReason);
       return { kind: 'retry', reason: 'stopped' };
@@ -60,12 +18,25 @@ describe('worker: stop and cancel against fauxqs', () => {
     return { started, reasons, runJob };
   }
 
+  /** The job is recorded as quarantined by the user's cancel, and its DLQ copy says so. */
+  async function expectDiscardedByUser(t: TestWorker, dlqUrl: string, messageId: string) {
+    expect(await until(() => t.journal.records[0])).toMatchObject({
+      outcome: 'quarantined',
+      reason: 'cancelled by user',
+    });
+    const [copy] = await receiveNow(suite.sqs.client, dlqUrl, { wait: 1 });
+    expect(readQuarantineMetadata(copy?.MessageAttributes ?? {})).toMatchObject({
+      reason: 'cancelled by user',
+      sourceMessageId: messageId,
+    });
+  }
+
   it('graceful stop stops polling at once and lets a running job finish within the grace period', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('stop-graceful'));
+    const { queueUrl } = await suite.queue('stop-graceful');
     const started = gate();
     const finish = gate();
     let signal: AbortSignal | null = null;
-    const t = await startWith(
+    const t = await suite.start(
       queueUrl,
       async (ctx) => {
         signal = ctx.signal;
@@ -75,7 +46,7 @@ describe('worker: stop and cancel against fauxqs', () => {
       },
       { shutdownGraceSeconds: 30 },
     );
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await suite.sendTask(queueUrl);
     await started.opened;
     const receives = t.counter.count('ReceiveMessage');
     let stopped = false;
@@ -93,24 +64,24 @@ describe('worker: stop and cancel against fauxqs', () => {
   });
 
   it('graceful stop cancels a job still running after the grace period and releases its message', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('stop-grace-over'));
+    const { queueUrl } = await suite.queue('stop-grace-over');
     const job = stoppableJob();
-    const t = await startWith(queueUrl, job.runJob, { shutdownGraceSeconds: 1 });
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const t = await suite.start(queueUrl, job.runJob, { shutdownGraceSeconds: 1 });
+    const messageId = await suite.sendTask(queueUrl);
     await job.started.opened;
     await t.worker.stop();
     expect(job.reasons).toEqual([expect.objectContaining({ kind: 'shutdown', disposition: 'release' })]);
     expect(t.journal.records[0]).toMatchObject({ outcome: 'released' });
     // stop() resolved only after the release: the message is visible right away.
-    const [back] = await receiveNow(sqs.client, queueUrl);
+    const [back] = await receiveNow(suite.sqs.client, queueUrl);
     expect(back?.MessageId).toBe(messageId);
   });
 
   it('stop({ immediate: true }) cancels and releases at once, also during a graceful stop', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('stop-immediate'));
+    const { queueUrl } = await suite.queue('stop-immediate');
     const job = stoppableJob();
-    const t = await startWith(queueUrl, job.runJob, { shutdownGraceSeconds: 3600 });
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const t = await suite.start(queueUrl, job.runJob, { shutdownGraceSeconds: 3600 });
+    const messageId = await suite.sendTask(queueUrl);
     await job.started.opened;
     const graceful = t.worker.stop();
     await roundTrip(t);
@@ -118,14 +89,14 @@ describe('worker: stop and cancel against fauxqs', () => {
     await t.worker.stop({ immediate: true });
     await graceful;
     expect(job.reasons).toEqual([expect.objectContaining({ kind: 'shutdown' })]);
-    const [back] = await receiveNow(sqs.client, queueUrl);
+    const [back] = await receiveNow(suite.sqs.client, queueUrl);
     expect(back?.MessageId).toBe(messageId);
   });
 
   it('settles without a job that ignores its stop signal, so quitting cannot hang', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('stop-stubborn'));
+    const { queueUrl } = await suite.queue('stop-stubborn');
     const started = gate();
-    const t = await startWith(
+    const t = await suite.start(
       queueUrl,
       async () => {
         started.open();
@@ -134,20 +105,20 @@ describe('worker: stop and cancel against fauxqs', () => {
       {},
       { timings: { abandonAfterMs: 200 } },
     );
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     await started.opened;
     await t.worker.stop({ immediate: true });
     expect(t.journal.records[0]).toMatchObject({ outcome: 'released' });
     expect(t.journal.logs.get(t.journal.records[0]!.jobId)!.text()).toMatch(/did not stop within/);
-    const [back] = await receiveNow(sqs.client, queueUrl);
+    const [back] = await receiveNow(suite.sqs.client, queueUrl);
     expect(back?.MessageId).toBe(messageId);
   });
 
   it('cancel with "release" aborts the job and puts the message back on the queue', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('cancel-release'));
+    const { queueUrl } = await suite.queue('cancel-release');
     const job = stoppableJob();
-    const t = await startWith(queueUrl, job.runJob);
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const t = await suite.start(queueUrl, job.runJob);
+    const messageId = await suite.sendTask(queueUrl);
     await job.started.opened;
     t.worker.pause({}); // keep this worker from taking the message straight back
     const jobId = t.worker.snapshot().jobs[0]!.jobId;
@@ -159,62 +130,54 @@ describe('worker: stop and cancel against fauxqs', () => {
       { kind: 'cancelled', message: 'cancelled by user', disposition: 'release' },
     ]);
     expect(record).toMatchObject({ outcome: 'released', reason: 'cancelled by user' });
-    const [back] = await receiveNow(sqs.client, queueUrl);
+    const [back] = await receiveNow(suite.sqs.client, queueUrl);
     expect(back?.MessageId).toBe(messageId);
   });
 
   it('cancel with "discard" quarantines the message with the reason "cancelled by user"', async () => {
-    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('cancel-discard'));
+    const { queueUrl, dlqUrl } = await suite.queue('cancel-discard');
     const job = stoppableJob();
-    const t = await startWith(queueUrl, job.runJob);
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const t = await suite.start(queueUrl, job.runJob);
+    const messageId = await suite.sendTask(queueUrl);
     await job.started.opened;
     t.worker.cancel(t.worker.snapshot().jobs[0]!.jobId, 'discard');
-    expect(await until(() => t.journal.records[0])).toMatchObject({
-      outcome: 'quarantined',
-      reason: 'cancelled by user',
-    });
-    const [copy] = await receiveNow(sqs.client, dlqUrl, { wait: 1 });
-    expect(readQuarantineMetadata(copy?.MessageAttributes ?? {})).toMatchObject({
-      reason: 'cancelled by user',
-      sourceMessageId: messageId,
-    });
-    expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
+    await expectDiscardedByUser(t, dlqUrl, messageId);
+    expect(await receiveNow(suite.sqs.client, queueUrl)).toEqual([]);
     expect(t.notices).toEqual([]);
   });
 
   it('deletes the message of a job that finished its work just as it was cancelled', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('cancel-too-late'));
+    const { queueUrl } = await suite.queue('cancel-too-late');
     const started = gate();
-    const t = await startWith(queueUrl, async (ctx) => {
+    const t = await suite.start(queueUrl, async (ctx) => {
       started.open();
       await aborted(ctx.signal);
       // The pull request was opened already: the work is done, whatever the stop says.
       return { kind: 'success', details: { prUrl: 'https://github.com/octo-org/hello-world/pull/3' } };
     });
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    await suite.sendTask(queueUrl);
     await started.opened;
     t.worker.pause({}); // a released message would otherwise come straight back
     t.worker.cancel(t.worker.snapshot().jobs[0]!.jobId, 'release');
     expect(await until(() => t.journal.records[0])).toMatchObject({ outcome: 'succeeded' });
     expect(t.counter.count('DeleteMessage')).toBe(1);
     expect(t.notices.map((n) => n.kind)).toEqual(['pr-opened']);
-    expect(await receiveNow(sqs.client, queueUrl)).toEqual([]);
+    expect(await receiveNow(suite.sqs.client, queueUrl)).toEqual([]);
   });
 
   it('lets "discard" take over a job already stopping for another reason, and refuses a release after it', async () => {
-    const { queueUrl, dlqUrl } = await sqs.createQueuePair(queueName('cancel-upgrade'));
+    const { queueUrl, dlqUrl } = await suite.queue('cancel-upgrade');
     const started = gate();
     const stopped = gate();
     const finish = gate();
-    const t = await startWith(queueUrl, async (ctx) => {
+    const t = await suite.start(queueUrl, async (ctx) => {
       started.open();
       await aborted(ctx.signal);
       stopped.open();
       await finish.opened;
       return { kind: 'retry', reason: 'stopped' };
     });
-    const messageId = await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+    const messageId = await suite.sendTask(queueUrl);
     await started.opened;
     t.worker.pause({ mode: 'stop-now' });
     await stopped.opened;
@@ -222,15 +185,7 @@ describe('worker: stop and cancel against fauxqs', () => {
     expect(t.worker.cancel(jobId, 'discard')).toBe(true);
     expect(t.worker.cancel(jobId, 'release')).toBe(false);
     finish.open();
-    expect(await until(() => t.journal.records[0])).toMatchObject({
-      outcome: 'quarantined',
-      reason: 'cancelled by user',
-    });
-    const [copy] = await receiveNow(sqs.client, dlqUrl, { wait: 1 });
-    expect(readQuarantineMetadata(copy?.MessageAttributes ?? {})).toMatchObject({
-      reason: 'cancelled by user',
-      sourceMessageId: messageId,
-    });
+    await expectDiscardedByUser(t, dlqUrl, messageId);
     expect(t.worker.cancel(jobId, 'discard')).toBe(false);
   });
 });

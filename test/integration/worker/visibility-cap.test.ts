@@ -1,39 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
-import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import { VISIBILITY_CAP_MS } from '../../../src-main/engine/worker/lease.ts';
 import { FakeClock } from '../../support/fake-clock.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
-import { sampleTask } from '../../support/sample-task.ts';
-import { aborted, createTestWorker, gate, queueName, sendBody, testConfig, until } from './harness.ts';
+import { aborted, gate, until, useWorkerSuite } from './harness.ts';
 
 // fauxqs does not enforce SQS's 12-hour visibility cap, so time is a fake clock here; SQS calls are real.
 describe('worker: the 12-hour visibility cap', () => {
-  let sqs: LocalSqs;
-  beforeAll(async () => {
-    sqs = await startLocalSqs();
-  });
-  afterAll(async () => {
-    await sqs.stop();
-  });
+  const suite = useWorkerSuite();
 
   it('stops a job before the 12 h cap with a clear reason, releases the message and records it', async () => {
-    const { queueUrl } = await sqs.createQueuePair(queueName('cap'));
+    const { queueUrl } = await suite.queue('cap');
     const clock = new FakeClock();
     const started = gate();
     let reason: StopReason | null = null;
-    const t = createTestWorker({
-      endpoint: sqs.endpoint,
-      config: testConfig(queueUrl, { leaseSeconds: 1800, heartbeatSeconds: 600 }),
-      clock,
-      runJob: async (ctx) => {
+    const t = await suite.start(
+      queueUrl,
+      async (ctx) => {
         started.open();
         reason = (await aborted(ctx.signal)) as StopReason;
         return { kind: 'retry', reason: 'stopped' };
       },
-    });
-    await t.worker.start();
-    await sendBody(sqs, queueUrl, asciiJson(sampleTask()));
+      { leaseSeconds: 1800, heartbeatSeconds: 600 },
+      { clock },
+    );
+    await suite.sendTask(queueUrl);
     await started.opened;
     const receivedAt = clock.now();
     t.worker.pause({}); // so the released message is not picked up again at once
