@@ -222,12 +222,11 @@ async function flood(root: string): Promise<BenchResult[]> {
   const t0 = performance.now();
   const result = await runAgent({
     agent: { preset: 'aider', command: [process.execPath, FAKE_AIDER], model: null, extraArgs: [] },
-    worktree,
+    repo: { gitDir: join(worktree, '.git'), workTree: worktree, env: gitEnvironment(process.env) },
     jobDir,
     promptFile,
     environment: { PATH: process.env.PATH, HOME: root },
     identity: { name: 'Bench', email: 'bench@example.test' },
-    gitEnv: gitEnvironment(process.env),
     signal: new AbortController().signal,
     maxMs: 600_000,
     idleMs: 60_000,

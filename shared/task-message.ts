@@ -9,6 +9,8 @@ import { z } from 'zod';
 export const MAX_ISSUE_BODY_CHARS = 65_536;
 /** GitHub caps titles at 256 characters. */
 export const MAX_ISSUE_TITLE_CHARS = 256;
+/** GitHub stores issue numbers as 32-bit signed integers; anything larger did not come from GitHub. */
+export const MAX_ISSUE_NUMBER = 2_147_483_647;
 /** Largest raw SQS body we will even try to parse (SQS's own limit is 1 MiB). */
 export const MAX_MESSAGE_BYTES = 1_048_576;
 
@@ -19,7 +21,8 @@ export const taskMessageSchema = z.object({
   issue_number: z
     .number({ error: 'must be a number' })
     .int('must be a whole number')
-    .positive('must be a positive issue number'),
+    .positive('must be a positive issue number')
+    .max(MAX_ISSUE_NUMBER, `must be at most ${MAX_ISSUE_NUMBER}`),
   repository: z
     .string({ error: 'must be a string "owner/name"' })
     .regex(REPOSITORY_PATTERN, 'must look like "owner/name"'),

@@ -1,12 +1,11 @@
-/** Resolves on the first SIGINT or SIGTERM. */
+/**
+ * Resolves on the first SIGINT or SIGTERM. The listeners stay until the process exits: removing
+ * them inside the signal's own dispatch would leave execa's signal-exit handler as the only one,
+ * and it would then re-raise the signal and kill us before we have cleaned up.
+ */
 export function waitForSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const done = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve(signal);
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
+    process.on('SIGINT', resolve);
+    process.on('SIGTERM', resolve);
   });
 }

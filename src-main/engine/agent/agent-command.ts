@@ -2,6 +2,12 @@
  * The agent's command line for each preset, as an argument array. Aider gets every setting that
  * matters as a flag (flags win over a repository's .aider.conf.yml), its history files in the job
  * folder, and the prompt from a file; Claude Code and Codex get their non-interactive modes.
+ *
+ * Claude Code in print mode (-p) skips the workspace-trust dialog, so it would load the
+ * repository's own .claude/settings*.json (hooks, permissions, an API key helper) and .mcp.json
+ * servers: `--setting-sources user` loads the user's settings only, and `--strict-mcp-config`
+ * starts only MCP servers given with --mcp-config (none). The files are also hidden while it runs
+ * (see repo-config-guard.ts).
  */
 import { join } from 'node:path';
 import type { WorkerConfig } from '../config/worker-config.ts';
@@ -77,6 +83,9 @@ export function buildAgentInvocation(agent: WorkerConfig['agent'], paths: AgentP
           fileInstruction(paths.promptFile),
           '--permission-mode',
           'acceptEdits',
+          '--setting-sources',
+          'user',
+          '--strict-mcp-config',
           '--add-dir',
           paths.jobDir,
           '--output-format',

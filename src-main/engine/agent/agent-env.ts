@@ -2,13 +2,19 @@
  * The agent's environment, built from scratch: the basics a CLI needs, the model providers' keys
  * by an allowlist, and git settings for its commits. Never the GitHub token, never AWS
  * credentials, never anything not on the list.
+ *
+ * HOME is the job's own folder (see run-agent.ts), not the user's: tools the agent starts do not
+ * find the user's credentials there (~/.config/gh, ~/.aws, ~/.ssh, ~/.git-credentials, …). For
+ * the same reason no XDG_* folder is passed. Model keys come from the environment (the list
+ * below). This is not a sandbox — the agent runs as the user and can still read a file it names
+ * by its full path — but nothing hands it those credentials.
  */
+import { absolutePath } from '../workspace/git.ts';
 import type { GitIdentity } from '../workspace/workspaces.ts';
 
 /** Passed through when set in the worker's environment. */
 export const AGENT_ENV_ALLOWLIST: readonly string[] = [
   'PATH',
-  'HOME',
   'USER',
   'LOGNAME',
   'SHELL',
@@ -16,9 +22,6 @@ export const AGENT_ENV_ALLOWLIST: readonly string[] = [
   'LANG',
   'LC_ALL',
   'LC_CTYPE',
-  'XDG_CONFIG_HOME',
-  'XDG_CACHE_HOME',
-  'XDG_DATA_HOME',
   'HTTPS_PROXY',
   'HTTP_PROXY',
   'NO_PROXY',
@@ -59,15 +62,20 @@ export const AGENT_ENV_ALLOWLIST: readonly string[] = [
 const DENIED =
   /^(?:GITHUB_TOKEN|GH_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|CODINGWORKER_.*|AWS_.*)$/;
 
+/** `home`: the agent's HOME (the job's own folder); the worker's HOME is never passed. */
 export function agentEnvironment(
   base: Readonly<Record<string, string | undefined>>,
   identity: GitIdentity,
+  home?: string,
 ): Record<string, string> {
   const env: Record<string, string> = {};
   for (const key of AGENT_ENV_ALLOWLIST) {
     const value = base[key];
     if (value !== undefined && !DENIED.test(key)) env[key] = value;
   }
+  if (home !== undefined) env.HOME = home;
+  // A relative PATH entry would find programs in the repository the agent works on.
+  if (env.PATH !== undefined) env.PATH = absolutePath(env.PATH);
   const gitConfig: [string, string][] = [
     ['user.name', identity.name],
     ['user.email', identity.email],

@@ -1,7 +1,9 @@
 /**
- * Turns a byte stream into text lines as the bytes arrive, without ever holding more than one
- * line: a line longer than `maxLineChars` is cut into pieces. UTF-8 sequences split across chunks
- * are decoded correctly; "\r\n" and a lone "\r" both end a line.
+ * Turns a byte stream into text lines as the bytes arrive, holding at most `maxLineChars` of a
+ * line: the rest of a longer line is dropped, counted, and noted at its end ("… [line cut: N more
+ * characters]"). Dropping rather than cutting into pieces keeps whole any secret near the start,
+ * so the redactor (which sees one line at a time) still recognises it. UTF-8 sequences split
+ * across chunks are decoded correctly; "\r\n" and a lone "\r" both end a line.
  */
 import { StringDecoder } from 'node:string_decoder';
 
@@ -10,6 +12,8 @@ export class LineSplitter {
   readonly #onLine: (line: string) => void;
   readonly #max: number;
   #partial = '';
+  /** Characters of the current line dropped beyond the limit. */
+  #dropped = 0;
   #afterCr = false;
 
   constructor(onLine: (line: string) => void, maxLineChars = 8192) {
@@ -24,8 +28,7 @@ export class LineSplitter {
   /** Flushes the last line when the stream ends without a newline. */
   end(): void {
     this.#consume(this.#decoder.end());
-    if (this.#partial.length > 0) this.#onLine(this.#partial);
-    this.#partial = '';
+    if (this.#partial.length > 0 || this.#dropped > 0) this.#emit('');
   }
 
   #consume(text: string): void {
@@ -39,24 +42,34 @@ export class LineSplitter {
         start = i + 1;
         continue;
       }
-      this.#emit(this.#partial + text.slice(start, i));
-      this.#partial = '';
+      this.#emit(text.slice(start, i));
       this.#afterCr = code === 13;
       start = i + 1;
     }
     if (start < text.length) {
       this.#afterCr = false;
-      this.#partial += text.slice(start);
-      while (this.#partial.length > this.#max) {
-        this.#onLine(this.#partial.slice(0, this.#max));
-        this.#partial = this.#partial.slice(this.#max);
-      }
+      this.#keep(text.slice(start));
     }
   }
 
-  #emit(line: string): void {
-    for (let i = 0; i < line.length; i += this.#max) this.#onLine(line.slice(i, i + this.#max));
-    if (line.length === 0) this.#onLine('');
+  /** Adds to the current line up to the limit; counts what is beyond it. */
+  #keep(piece: string): void {
+    const room = this.#max - this.#partial.length;
+    if (piece.length <= room) {
+      this.#partial += piece;
+    } else {
+      this.#partial += piece.slice(0, Math.max(0, room));
+      this.#dropped += piece.length - Math.max(0, room);
+    }
+  }
+
+  /** Ends the current line with `rest`. */
+  #emit(rest: string): void {
+    this.#keep(rest);
+    const note = this.#dropped > 0 ? ` … [line cut: ${this.#dropped} more characters]` : '';
+    this.#onLine(this.#partial + note);
+    this.#partial = '';
+    this.#dropped = 0;
   }
 }
 

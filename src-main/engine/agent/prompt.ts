@@ -12,6 +12,8 @@ export interface PromptInput {
   readonly comments: readonly IssueComment[];
   /** Comments left out by the caller (too many or too long). */
   readonly omittedComments?: number;
+  /** Comments left out because their authors have no write access or association. */
+  readonly excludedComments?: number;
   /** Upper bound on the prompt's length in characters. Default 100,000. */
   readonly maxChars?: number;
 }
@@ -45,8 +47,12 @@ export function buildPrompt(input: PromptInput): string {
     parts.unshift(part);
   }
   const omitted = (input.omittedComments ?? 0) + (input.comments.length - parts.length);
-  if (parts.length > 0 || omitted > 0) {
+  const excluded = input.excludedComments ?? 0;
+  if (parts.length > 0 || omitted > 0 || excluded > 0) {
     discussion = '\n\n# Discussion on the issue';
+    if (excluded > 0) {
+      discussion += `\n\n(${excluded} comment${excluded === 1 ? '' : 's'} by people who are not owners, members or collaborators of the repository ${excluded === 1 ? 'was' : 'were'} left out.)`;
+    }
     if (omitted > 0)
       discussion += `\n\n(${omitted} earlier comment${omitted === 1 ? '' : 's'} left out for length.)`;
     discussion += parts.join('');

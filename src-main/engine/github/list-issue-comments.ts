@@ -1,6 +1,8 @@
 /**
- * Reads an issue's discussion for the agent's prompt: people's comments (not bots', not the
- * worker's own), oldest first, stopping once a size budget is spent. Fails with a GitHubError.
+ * Reads an issue's discussion for the agent's prompt: comments by people GitHub associates with
+ * the repository (owner, organisation member, collaborator) — not bots', not the worker's own,
+ * and not those of anyone else, whose words nobody with access approved — oldest first, stopping
+ * once a size budget is spent. Fails with a GitHubError.
  */
 import type { GitHubClient } from './github-client.ts';
 import { toGitHubError } from './github-errors.ts';
@@ -19,7 +21,12 @@ export interface IssueComments {
   readonly comments: readonly IssueComment[];
   /** How many comments were left out to keep within the budget. */
   readonly omitted: number;
+  /** How many comments were left out because their authors have no standing in the repository. */
+  readonly excluded?: number;
 }
+
+/** author_association values whose comments reach the agent. */
+export const TRUSTED_ASSOCIATIONS: ReadonlySet<string> = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export async function listIssueComments(
   client: GitHubClient,
@@ -30,6 +37,7 @@ export async function listIssueComments(
   const { owner, repo, fullName } = repository;
   const maxComments = options.maxComments ?? 300;
   const all: IssueComment[] = [];
+  let excluded = 0;
   try {
     const pages = client.paginate.iterator(client.rest.issues.listComments, {
       owner,
@@ -42,6 +50,10 @@ export async function listIssueComments(
       for (const comment of page.data) {
         const body = comment.body ?? '';
         if (comment.user?.type === 'Bot' || body.includes(WORKER_COMMENT_MARKER)) continue;
+        if (!TRUSTED_ASSOCIATIONS.has(comment.author_association)) {
+          excluded++;
+          continue;
+        }
         all.push({ author: comment.user?.login ?? 'ghost', createdAt: comment.created_at, body });
       }
       if (all.length >= maxComments) break;
@@ -62,5 +74,5 @@ export async function listIssueComments(
     budget -= cost;
     kept.unshift(comment);
   }
-  return { comments: kept, omitted: all.length - kept.length };
+  return { comments: kept, omitted: all.length - kept.length, excluded };
 }

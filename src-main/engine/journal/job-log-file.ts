@@ -7,6 +7,9 @@
  * than `maxBatchesPerSecond × batchLines`, older lines are left out of the live stream only (the
  * numbers jump; the newest lines always arrive; the file has every line and the UI can page it in).
  *
+ * A line is redacted whole, then capped at MAX_LINE_CHARS (redacting first means a secret that
+ * straddles the cut is still recognised).
+ *
  * File format, one line per log line: "<ISO time> <stream> <text>".
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -17,6 +20,27 @@ import type { Redactor } from '../security/redact.ts';
 
 /** Every INDEX_STEP lines the byte offset is remembered, so a page deep in a big log is found fast. */
 export const INDEX_STEP = 10_000;
+
+/** Longest line kept in the file, the tail and the UI; the rest is cut off with a note. */
+export const MAX_LINE_CHARS = 4000;
+
+/** The note a cut line ends with (the agent's line splitter writes the same). */
+const CUT_NOTE = / … \[line cut: (\d{1,15}) more characters\]$/;
+
+/**
+ * Caps a line at `max` characters and says how much was cut. Run it on redacted text only: a
+ * secret straddling the cut would otherwise leave its first half unrecognisable.
+ */
+export function capLine(text: string, max = MAX_LINE_CHARS): string {
+  if (text.length <= max) return text;
+  const note = CUT_NOTE.exec(text);
+  const body = note ? text.slice(0, note.index) : text;
+  const earlier = note ? Number(note[1]) : 0;
+  if (body.length <= max) return text;
+  // Do not split a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(body[max - 1] ?? '') ? max - 1 : max;
+  return `${body.slice(0, end)} … [line cut: ${body.length - end + earlier} more characters]`;
+}
 
 export interface JobLogOptions {
   readonly jobId: string;
@@ -78,7 +102,9 @@ export class FileJobLog implements JobLog {
   write(stream: LogStream, text: string): void {
     if (this.#closed) return;
     const lines = text.includes('\n') ? text.split('\n') : [text];
-    for (const raw of lines) this.#append(stream, this.#options.redactor.redact(raw.replace(/\r/g, '')));
+    for (const raw of lines) {
+      this.#append(stream, capLine(this.#options.redactor.redact(raw.replace(/\r/g, ''))));
+    }
     if (this.#fileBytes >= (this.#options.flushBytes ?? 64 * 1024)) this.#flushFile();
     if (this.#events.length >= (this.#options.batchLines ?? 500)) this.#flushEvents(false);
     this.#armTimer();
@@ -167,16 +193,19 @@ export class FileJobLog implements JobLog {
   }
 }
 
-/** Parses one line of the file format back into a LogLine. */
+/**
+ * Parses one line of the file format back into a LogLine. The text is capped again, for logs
+ * written before lines were capped.
+ */
 export function parseLogLine(n: number, line: string): LogLine {
   const first = line.indexOf(' ');
   const second = first < 0 ? -1 : line.indexOf(' ', first + 1);
-  if (first < 0 || second < 0) return { n, at: '', stream: 'system', text: line };
+  if (first < 0 || second < 0) return { n, at: '', stream: 'system', text: capLine(line) };
   const stream = line.slice(first + 1, second);
   return {
     n,
     at: line.slice(0, first),
     stream: stream === 'stdout' || stream === 'stderr' ? stream : 'system',
-    text: line.slice(second + 1),
+    text: capLine(line.slice(second + 1)),
   };
 }

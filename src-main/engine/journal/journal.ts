@@ -26,6 +26,11 @@ export interface JournalOptions {
   readonly batchLines?: number;
   /** Live batches per second per job, beyond which lines go to the file only. Default 20. */
   readonly maxBatchesPerSecond?: number;
+  /**
+   * Most bytes of line text in one readLog page. Default 4 MiB: a page of long lines ends early
+   * (at least one line is always returned) and the caller asks for the next one.
+   */
+  readonly maxPageBytes?: number;
 }
 
 export interface JobLogPage {
@@ -36,7 +41,10 @@ export interface JobLogPage {
 
 export interface Journal extends JobJournal {
   list(limit: number): Promise<JobRecord[]>;
-  /** Lines from..from+limit-1 (1-based) of a job's log. */
+  /**
+   * Lines from..from+limit-1 (1-based) of a job's log, or fewer when they would exceed the page's
+   * byte budget: page on from the last line returned.
+   */
   readLog(jobId: string, from: number, limit: number): Promise<JobLogPage>;
   /** The job's folder (log, prompt, agent history files). */
   jobDir(jobId: string): string;
@@ -82,11 +90,14 @@ export function createJournal(options: JournalOptions): Journal {
       );
       if (!exists) return { lines: [], totalLines: 0, logFile: null };
       const start = Math.max(1, Math.floor(from));
-      const { lines, counted } = await readLines(path, start, Math.max(0, limit), meta, !meta);
+      const budget = options.maxPageBytes ?? DEFAULT_PAGE_BYTES;
+      const { lines, counted } = await readLines(path, start, Math.max(0, limit), meta, !meta, budget);
       return { lines, totalLines: meta?.totalLines ?? counted, logFile: path };
     },
   };
 }
+
+export const DEFAULT_PAGE_BYTES = 4 * 1024 * 1024;
 
 async function readMeta(path: string): Promise<LogMeta | null> {
   try {
@@ -101,18 +112,36 @@ async function readMeta(path: string): Promise<LogMeta | null> {
  * Reads a page, starting at the nearest indexed offset. Without an index (a log from a crashed
  * run) it reads from the top and, when `countAll`, on to the end to count the lines.
  */
-async function readLines(path: string, from: number, limit: number, meta: LogMeta | null, countAll: boolean) {
+async function readLines(
+  path: string,
+  from: number,
+  limit: number,
+  meta: LogMeta | null,
+  countAll: boolean,
+  maxBytes: number,
+) {
   const block = meta ? Math.min(Math.floor((from - 1) / INDEX_STEP), meta.index.length - 1) : 0;
   const offset = meta ? (meta.index[block] ?? 0) : 0;
   let n = meta ? block * INDEX_STEP : 0;
   const lines: LogLine[] = [];
+  let bytes = 0;
+  let full = limit <= 0;
   const stream = createReadStream(path, { start: offset, encoding: 'utf8' });
   const reader = createInterface({ input: stream, crlfDelay: Infinity });
   try {
     for await (const line of reader) {
       n++;
-      if (n >= from && lines.length < limit) lines.push(parseLogLine(n, line));
-      if (lines.length >= limit && !countAll) break;
+      if (n >= from && !full) {
+        const parsed = parseLogLine(n, line);
+        const size = Buffer.byteLength(parsed.text) + 64;
+        if (lines.length > 0 && bytes + size > maxBytes) full = true;
+        else {
+          lines.push(parsed);
+          bytes += size;
+          if (lines.length >= limit) full = true;
+        }
+      }
+      if (full && !countAll) break;
     }
   } finally {
     reader.close();

@@ -1,7 +1,8 @@
 /**
  * The words the worker writes on GitHub: pull request title and body, the issue comments, the
- * commit message for leftovers. Pure. Agent output goes inside code fences, so nothing it prints
- * can mention people or inject markup; everything passes the caller's redactor first.
+ * commit message for leftovers. Pure. Agent output goes inside code fences (the pull request) or
+ * stays out (the failure comment), so nothing it prints can mention people or inject markup;
+ * everything passes the caller's redactor first.
  */
 import type { AgentUsage } from '../../../shared/records.ts';
 
@@ -105,30 +106,73 @@ export function successComment(pullRequestUrl: string, pullRequestNumber: number
 }
 
 export interface FailureCommentInput {
+  /** Why the job failed, as the worker put it (it may quote a tool's error message). */
   readonly reason: string;
-  readonly logTail: readonly string[];
+  /** The worker's own log lines, oldest first — never the agent's output. */
+  readonly workerLines: readonly string[];
   readonly jobId: string;
+  /** Local folders replaced by placeholders, in order (the data folder before the home folder). */
+  readonly hidePaths?: readonly { readonly path: string; readonly placeholder: string }[];
 }
 
+/** Longest reason shown in a public comment. */
+export const MAX_PUBLIC_REASON_CHARS = 300;
+
+/**
+ * The failure comment on the issue, which anyone who can read the issue sees: the reason as inline
+ * code (no backticks inside, no mention, nothing rendered), the worker's last steps in a code
+ * block, and local paths replaced by placeholders. The agent's own output stays in the job log
+ * on the worker.
+ */
 export function failureComment(input: FailureCommentInput): string {
-  const joined = capLines(input.logTail, 40).join('\n');
-  const tail = joined.length > 6000 ? `…${joined.slice(-6000)}` : joined;
-  const parts = [`CodingWorker could not finish this issue: ${cleanLine(input.reason)}`];
-  if (tail.trim().length > 0) {
+  const hide = (text: string) => hidePaths(text, input.hidePaths ?? []);
+  const lines = capLines(input.workerLines.map(hide), 25);
+  const joined = lines.join('\n');
+  const steps = joined.length > 4000 ? `…${joined.slice(-4000)}` : joined;
+  const parts = [
+    `CodingWorker could not finish this issue: ${inlineCode(hide(input.reason), MAX_PUBLIC_REASON_CHARS)}`,
+  ];
+  if (steps.trim().length > 0) {
     parts.push(
       '',
-      '<details><summary>Last lines of the job log</summary>',
+      "<details><summary>The worker's last steps</summary>",
       '',
-      fenced(tail, 'text'),
+      fenced(steps, 'text'),
       '',
       '</details>',
     );
   }
   parts.push(
     '',
-    `Job \`${cleanLine(input.jobId).replace(/`/g, '')}\`. To try again, re-apply the \`ai-task\` label or send the task back from CodingWorker's dead-letter list.`,
+    `The full log, with the agent's output, is on the machine that ran the job (job ${inlineCode(input.jobId, 120)}). To try again, re-apply the \`ai-task\` label or send the task back from CodingWorker's dead-letter list.`,
   );
   return parts.join('\n');
+}
+
+/**
+ * Text as a one-line inline code span that cannot end early or mention anyone: control characters
+ * and backticks removed, "@" followed by a zero-width space, at most `max` characters.
+ */
+export function inlineCode(text: string, max: number): string {
+  let clean = cleanLine(text.replace(/`/g, ''));
+  if (clean.length > max) clean = `${clean.slice(0, max - 1)}…`;
+  clean = clean.replace(/@/g, '@\u200b');
+  return `\`${clean || ' '}\``;
+}
+
+/** Replaces each path (as a whole path segment prefix) by its placeholder. */
+export function hidePaths(
+  text: string,
+  paths: readonly { readonly path: string; readonly placeholder: string }[],
+): string {
+  let out = text;
+  for (const { path, placeholder } of paths) {
+    const trimmed = path.replace(/\/+$/, '');
+    if (trimmed.length < 2) continue;
+    const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`${escaped}(?![A-Za-z0-9._-])`, 'g'), placeholder);
+  }
+  return out;
 }
 
 function capLines(lines: readonly string[], max: number): string[] {

@@ -15,6 +15,16 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /(?<=\/\/[^/\s:@]+:)[^@\s/]+(?=@)/g, // password in user:password@host URLs
 ];
 
+/**
+ * Credentials recognisable only by what precedes them; the first group (the name) is kept. An AWS
+ * secret access key is 40 characters of base64, like many ordinary hashes, so it is only caught
+ * after its variable or config name (`aws_secret_access_key = …`, `"AWS_SECRET_ACCESS_KEY": "…"`).
+ * Bounded quantifiers and a literal start keep these linear on hostile input.
+ */
+const NAMED_SECRET_PATTERNS: readonly RegExp[] = [
+  /(\baws_secret_access_key["']?[ \t]{0,16}[:=][ \t]{0,16}["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/gi,
+];
+
 export const REDACTED = '***';
 
 export class Redactor {
@@ -31,6 +41,9 @@ export class Redactor {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
     for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
+    for (const pattern of NAMED_SECRET_PATTERNS) {
+      out = out.replace(pattern, (_match, name: string) => `${name}${REDACTED}`);
+    }
     return out;
   }
 }

@@ -1,9 +1,14 @@
 /**
- * The one way the engine runs git: an argument array (never a shell), a clean environment (no
- * inherited GIT_DIR, no system or global config, no terminal prompts), and errors that say which
- * git verb failed and why. Network verbs get the token through GIT_ASKPASS only.
+ * The one way the engine runs git: the git binary by absolute path (never looked up through PATH
+ * from a folder the agent wrote), an argument array (never a shell), the repository always named
+ * explicitly (--git-dir, and --work-tree for a checkout: git never discovers a repository from the
+ * working folder, where the agent could have planted one), a clean environment (no inherited
+ * GIT_DIR, no system or global config, no terminal prompts), and config on the command line that
+ * switches off everything in git that runs other programs or reaches other places.
+ * Errors say which git verb failed and why. Network verbs get the token through GIT_ASKPASS only.
  */
 import { execa } from 'execa';
+import { resolveGitBinary } from './git-binary.ts';
 
 /** Environment variables passed from the worker's environment to git. */
 const PASSED_ENV = [
@@ -22,9 +27,6 @@ const PASSED_ENV = [
   'GIT_SSL_CAINFO',
 ];
 
-/** Name of the variable that carries the token to the askpass script (and nowhere else). */
-export const ASKPASS_TOKEN_VARIABLE = 'CODINGWORKER_GIT_TOKEN';
-
 export type GitEnv = Readonly<Record<string, string>>;
 
 /** Builds git's environment from the worker's: only what git needs, and nothing that redirects it. */
@@ -34,6 +36,8 @@ export function gitEnvironment(base: Readonly<Record<string, string | undefined>
     const value = base[key];
     if (value !== undefined) env[key] = value;
   }
+  // A relative PATH entry would resolve against whatever folder git runs in.
+  if (env.PATH !== undefined) env.PATH = absolutePath(env.PATH);
   return {
     ...env,
     LANG: 'C',
@@ -44,17 +48,48 @@ export function gitEnvironment(base: Readonly<Record<string, string | undefined>
   };
 }
 
-/**
- * Extra environment for a verb that talks to the remote over HTTPS: git asks the askpass script,
- * which answers with the variable below. The token lives only in this child's environment.
- */
-export function networkEnvironment(env: GitEnv, askpassPath: string, token: string | null): GitEnv {
-  if (!token) return env;
-  return { ...env, GIT_ASKPASS: askpassPath, [ASKPASS_TOKEN_VARIABLE]: token };
+/** PATH without its relative (and empty, which means ".") entries. */
+export function absolutePath(path: string): string {
+  return path
+    .split(':')
+    .filter((entry) => entry.startsWith('/'))
+    .join(':');
 }
 
-/** Config for every git call: no credential helper may store or supply credentials, no hooks run. */
-const SAFE_CONFIG = ['-c', 'credential.helper=', '-c', 'core.hooksPath=/dev/null', '-c', 'core.askPass='];
+/**
+ * Config for every git call. Command-line config wins over every file, so whatever the agent
+ * wrote into a config file git reads cannot turn these back on: no credential helper, no hooks,
+ * no fsmonitor program, no attributes file from the user's home, symlinks checked out as plain
+ * files, no look into submodules (git would run itself inside them, under the nested
+ * repository's own config), and no transport at all except the ones `protocols` allows.
+ *
+ * Filter, diff and merge drivers named in a .gitattributes file cannot be switched off this way
+ * (their names are arbitrary), but a driver is only a name there: its program must be defined in
+ * config, and the worker's git reads no system or global config and a clone config that holds
+ * only what the worker wrote (clone-config.ts). A named driver without a definition does
+ * nothing, so the repository's .gitattributes (Git LFS uses them) can stay.
+ */
+const SAFE_CONFIG = [
+  'credential.helper=',
+  'core.askPass=',
+  'core.hooksPath=/dev/null',
+  'core.fsmonitor=false',
+  'core.attributesFile=/dev/null',
+  'core.symlinks=false',
+  'diff.ignoreSubmodules=all',
+  'status.submoduleSummary=false',
+  'submodule.recurse=false',
+  'protocol.allow=never',
+].flatMap((setting) => ['-c', setting]);
+
+/**
+ * The transports git may use to reach a server at `serverUrl`: https always, http and file only
+ * when the configured server itself uses them (tests and the sandbox use file://).
+ */
+export function allowedProtocols(serverUrl: string): string[] {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(serverUrl)?.[1]?.toLowerCase();
+  return ['https', ...(scheme === 'http' || scheme === 'file' ? [scheme] : [])];
+}
 
 export class GitError extends Error {
   readonly verb: string;
@@ -72,9 +107,29 @@ export class GitError extends Error {
   }
 }
 
-export interface GitOptions {
-  readonly cwd: string;
+/** A repository as the worker addresses it: by its git folder and, for a checkout, its files. */
+export interface GitRepository {
+  /** The repository's git folder (a bare clone, or a worktree's folder under <clone>/worktrees). */
+  readonly gitDir: string;
+  /** The checked-out files, for verbs that look at them. */
+  readonly workTree?: string;
   readonly env: GitEnv;
+}
+
+/** A job's worktree: both folders known. */
+export interface WorktreeRepository extends GitRepository {
+  readonly workTree: string;
+}
+
+export interface GitOptions {
+  readonly env: GitEnv;
+  /** The repository. Only `git clone`, which creates one, runs without. */
+  readonly gitDir?: string;
+  readonly workTree?: string;
+  /** The process's working folder. Default: workTree, else gitDir. */
+  readonly cwd?: string;
+  /** Transports allowed for this call (see allowedProtocols). Default: none. */
+  readonly protocols?: readonly string[];
   readonly signal?: AbortSignal;
   /** Exit codes that are answers rather than failures (e.g. 1 for `rev-parse --verify -q`). */
   readonly okExitCodes?: readonly number[];
@@ -89,9 +144,17 @@ export interface GitResult {
 /** Runs `git <args>`; rejects with GitError on failure, or an AbortError when the signal fires. */
 export async function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
   options.signal?.throwIfAborted();
-  const verb = args.find((arg) => !arg.startsWith('-')) ?? 'git';
-  const result = await execa('git', [...SAFE_CONFIG, ...args], {
-    cwd: options.cwd,
+  const verb = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c') ?? 'git';
+  const cwd = options.cwd ?? options.workTree ?? options.gitDir;
+  if (!cwd) throw new GitError(verb, null, 'no repository and no working folder given');
+  const program = await resolveGitBinary(options.env.PATH ?? '');
+  const location = [
+    ...(options.gitDir ? [`--git-dir=${options.gitDir}`] : []),
+    ...(options.workTree ? [`--work-tree=${options.workTree}`] : []),
+  ];
+  const protocols = (options.protocols ?? []).flatMap((name) => ['-c', `protocol.${name}.allow=always`]);
+  const result = await execa(program, [...location, ...SAFE_CONFIG, ...protocols, ...args], {
+    cwd,
     env: options.env,
     extendEnv: false,
     stdin: 'ignore',
@@ -106,6 +169,8 @@ export async function git(args: readonly string[], options: GitOptions): Promise
   if (exitCode === 0 || (exitCode !== null && options.okExitCodes?.includes(exitCode))) {
     return { stdout: String(result.stdout), exitCode };
   }
-  const stderr = String(result.stderr ?? '') || String(result.message ?? '');
-  throw new GitError(verb, exitCode, stderr, String(result.stdout ?? ''));
+  // Not execa's message: it repeats the whole command line.
+  const stdout = String(result.stdout ?? '');
+  const stderr = String(result.stderr ?? '') || stdout || (result.timedOut ? 'timed out' : '');
+  throw new GitError(verb, exitCode, stderr, stdout);
 }

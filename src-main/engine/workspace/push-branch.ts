@@ -1,30 +1,43 @@
 /**
- * Pushes the job's branch. Over HTTPS the token comes from GIT_ASKPASS (never a URL, config or
- * argument). The push only replaces what was on the remote when the job fetched
- * (--force-with-lease), so an earlier failed attempt's branch is overwritten but someone else's
- * newer push is not. Fails with GitError ("stale info" when the branch moved meanwhile).
+ * Pushes the job's commit to its branch: to a URL the worker builds from its own config (never a
+ * remote name, whose URL a config file could change), with an explicit refspec
+ * (<commit>:refs/heads/<branch>), from the worktree's git folder named explicitly. Over HTTPS the
+ * token comes from GIT_ASKPASS (never a URL, config or argument). The push only replaces what was
+ * on the server when the job fetched (--force-with-lease), so an earlier failed attempt's branch
+ * is overwritten but someone else's newer push is not. Fails with GitError ("changed on the
+ * remote" when the branch moved meanwhile).
  */
 import { git, GitError, type GitEnv } from './git.ts';
 
 export async function pushBranch(input: {
-  readonly cwd: string;
+  /** A git folder that has the commit (the worktree's). */
+  readonly gitDir: string;
+  /** Environment with the askpass settings (see networkEnvironment). */
   readonly env: GitEnv;
+  readonly url: string;
+  readonly protocols: readonly string[];
+  /** The commit to push. */
+  readonly commit: string;
   readonly branch: string;
-  /** The branch's commit on the remote when fetched, or null when it did not exist. */
+  /** The branch's commit on the server when fetched, or null when it did not exist. */
   readonly expectedRemoteSha: string | null;
   readonly signal?: AbortSignal;
 }): Promise<void> {
   const ref = `refs/heads/${input.branch}`;
+  if (!/^[0-9a-f]{40,64}$/.test(input.commit)) {
+    throw new GitError('push', null, `not a commit id: ${input.commit.slice(0, 80)}`);
+  }
   const push = git(
     [
       'push',
       '--porcelain',
       '--no-verify',
       `--force-with-lease=${ref}:${input.expectedRemoteSha ?? ''}`,
-      'origin',
-      `HEAD:${ref}`,
+      '--',
+      input.url,
+      `${input.commit}:${ref}`,
     ],
-    { cwd: input.cwd, env: input.env, signal: input.signal },
+    { gitDir: input.gitDir, env: input.env, protocols: input.protocols, signal: input.signal },
   );
   await push.catch((error: unknown) => {
     if (

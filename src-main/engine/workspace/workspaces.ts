@@ -3,22 +3,41 @@
  * worktree per job on the issue's branch, started from the default branch. Clone, fetch and
  * worktree changes of one repository are serialised; jobs on different repositories do not wait.
  *
- * After a successful job its worktree goes back to a small per-repository pool: the next job
- * checks out its branch there, which rewrites only the files that differ (a fresh checkout of a
- * big repository costs seconds). A failed job's worktree is kept for inspection instead, up to
- * `keepFailed` of them (the oldest beyond that are deleted).
+ * After a successful job its worktree goes back to a small per-repository pool (worktree-pool.ts).
+ * A failed job's worktree is kept for inspection instead, up to `keepFailed` of them (the oldest
+ * beyond that are deleted); one the agent tampered with is deleted.
+ *
+ * The agent can write anywhere in its worktree, including the `.git` entry, and (as the same
+ * user) into the clone. So the worker never lets git find a repository by itself: every call
+ * names the git folder (and work tree) the worker recorded; the clone's config is checked
+ * against what the worker wrote before each use (see clone-config.ts); a pooled worktree is
+ * reused only when its `.git` is still the file git made; the files that steer git are hashed
+ * around the agent's run (see integrity.ts); and fetch and push go to a URL the worker builds
+ * from its own config, never to a remote name.
  *
  * Fails with GitError (network, remote missing), or WorkspaceBusyError when another running job
  * holds the same issue's branch.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RepositoryRef } from '../github/repository-ref.ts';
 import { safePathSegment as safeName } from '../journal/job-paths.ts';
-import { ensureAskpassScript } from './askpass.ts';
-import { git, gitEnvironment, networkEnvironment, type GitEnv } from './git.ts';
+import { cloneDirectory, discardClone, exists, refreshClone } from './clone-cache.ts';
+import { git, gitEnvironment, type GitEnv, type WorktreeRepository } from './git.ts';
+import { GitServer } from './git-server.ts';
+import {
+  checkIntegrity,
+  guardedPaths,
+  takeSnapshot,
+  type IntegrityReport,
+  type IntegritySnapshot,
+} from './integrity.ts';
 import { KeyedLock } from './keyed-lock.ts';
+import { pushBranch } from './push-branch.ts';
+import type { WorktreeEntry } from './worktree-entry.ts';
+import { WorktreePool } from './worktree-pool.ts';
+
+export { WorkspaceBusyError } from './worktree-pool.ts';
 
 export interface GitIdentity {
   readonly name: string;
@@ -51,53 +70,50 @@ export interface Worktree {
   /** Where the branch stood on the remote at fetch time (null: absent), for --force-with-lease. */
   readonly remoteBranchSha: string | null;
   readonly cloneDir: string;
+  /** The worktree's git folder (<clone>/worktrees/<name>) and its `.git` file as git wrote it. */
+  readonly entry: WorktreeEntry;
+  /** What had to be repaired before the job could start (a clone replaced), for the job log. */
+  readonly notes: readonly string[];
 }
-
-export class WorkspaceBusyError extends Error {
-  constructor(branch: string) {
-    super(`another job is working on ${branch} right now`);
-    this.name = 'WorkspaceBusyError';
-  }
-}
-
-/** Under <dataDir>/worktrees: the pool of reusable worktrees (job ids never start with a dot). */
-const POOL_DIR = '.pool';
-
-/** Files agents leave in a repository that must never be committed. */
-const EXCLUDES = ['.aider*', '.codingworker*'];
 
 export class Workspaces {
   readonly #options: WorkspacesOptions;
   readonly #lock = new KeyedLock();
   readonly #active = new Set<string>();
-  /** Finished jobs' worktrees per cached clone, ready for the next job on that repository. */
-  readonly #idle = new Map<string, string[]>();
-  readonly #discovered = new Set<string>();
+  readonly #pool: WorktreePool;
   readonly #env: GitEnv;
-  #askpass: Promise<string> | null = null;
+  readonly #server: GitServer;
 
   constructor(options: WorkspacesOptions) {
     this.#options = options;
     this.#env = gitEnvironment(options.environment);
+    this.#server = new GitServer({
+      serverUrl: options.serverUrl,
+      token: options.token,
+      env: this.#env,
+      dataDir: options.dataDir,
+    });
+    this.#pool = new WorktreePool({
+      dataDir: options.dataDir,
+      env: this.#env,
+      max: options.idleWorktrees ?? 2,
+      isActive: (path) => this.#active.has(path),
+    });
   }
 
-  /** Git's environment (no token), for verbs run inside a worktree. */
+  /** Git's environment (no token). */
   get gitEnv(): GitEnv {
     return this.#env;
   }
 
-  /** Git's environment for verbs that reach the remote. */
-  async networkEnv(): Promise<GitEnv> {
-    this.#askpass ??= ensureAskpassScript(join(this.#options.dataDir, 'bin'));
-    const askpass = await this.#askpass.catch((error: unknown) => {
-      this.#askpass = null;
-      throw error;
-    });
-    return networkEnvironment(this.#env, askpass, this.#options.token);
+  /** How to address a job's worktree in git calls: both folders named, never discovered. */
+  repository(worktree: Worktree): WorktreeRepository {
+    return { gitDir: worktree.entry.gitDir, workTree: worktree.path, env: this.#env };
   }
 
+  /** The repository's URL on the server, built from the config. */
   remoteUrl(repository: RepositoryRef): string {
-    return `${this.#options.serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}.git`;
+    return this.#server.url(repository);
   }
 
   /**
@@ -113,12 +129,14 @@ export class Workspaces {
     readonly signal?: AbortSignal;
   }): Promise<Worktree> {
     const { repository, branch, signal } = input;
-    const cloneDir = this.#cloneDir(repository);
-    const netEnv = await this.networkEnv();
+    const cloneDir = cloneDirectory(this.#options.dataDir, repository);
     return this.#lock.run(cloneDir, async () => {
       signal?.throwIfAborted();
-      await this.#refreshClone(repository, cloneDir, netEnv, signal);
-      const opts = { cwd: cloneDir, env: this.#env, signal };
+      const { dataDir } = this.#options;
+      const env = this.#env;
+      const notes = await refreshClone({ server: this.#server, repository, cloneDir, dataDir, env, signal });
+      if (notes.length > 0) this.#pool.forget(cloneDir);
+      const opts = { gitDir: cloneDir, env: this.#env, signal };
       await git(['worktree', 'prune'], opts);
       const baseRef = `refs/remotes/origin/${input.baseBranch}`;
       const baseSha = (await git(['rev-parse', '--verify', '-q', `${baseRef}^{commit}`], opts)).stdout.trim();
@@ -126,185 +144,111 @@ export class Workspaces {
         ...opts,
         okExitCodes: [1],
       });
-      const path =
-        (await this.#reuse(repository, cloneDir, branch, baseSha, signal)) ??
-        (await this.#add(repository, cloneDir, branch, baseSha, signal));
-      this.#active.add(path);
+      const placed = await this.#pool.take(repository, cloneDir, branch, baseSha, signal);
+      this.#active.add(placed.path);
       return {
         jobId: input.jobId,
         repository,
-        path,
+        path: placed.path,
         branch,
         baseBranch: input.baseBranch,
         baseSha,
         remoteBranchSha: remote.stdout.trim() || null,
         cloneDir,
+        entry: placed.entry,
+        notes,
       };
     });
   }
 
+  /** Hashes what the agent must not change (see integrity.ts); call right before the agent starts. */
+  async snapshot(worktree: Worktree): Promise<IntegritySnapshot> {
+    const askpass = this.#server.askpassPath;
+    return takeSnapshot(guardedPaths(worktree.cloneDir, worktree.entry.gitDir, askpass));
+  }
+
+  /** What changed since the snapshot; call right after the agent ends, before any git call. */
+  async check(worktree: Worktree, snapshot: IntegritySnapshot): Promise<IntegrityReport> {
+    return checkIntegrity(snapshot, { path: worktree.path, entry: worktree.entry });
+  }
+
   /**
-   * Ends the job's use of its worktree. `keep` (a failed job): it moves to <dataDir>/worktrees/<jobId>
-   * for inspection, detached so the branch is free. Otherwise it goes back to the idle pool (or is
+   * Pushes `commit` to the job's branch on the server, at the URL built from the config. Only
+   * after `check` found nothing changed.
+   */
+  async push(worktree: Worktree, commit: string, signal?: AbortSignal): Promise<void> {
+    await pushBranch({
+      gitDir: worktree.entry.gitDir,
+      env: await this.#server.networkEnv(),
+      url: this.#server.url(worktree.repository),
+      protocols: this.#server.protocols,
+      commit,
+      branch: worktree.branch,
+      expectedRemoteSha: worktree.remoteBranchSha,
+      signal,
+    });
+  }
+
+  /**
+   * Deletes the worktree's cached clone (and its idle worktrees), so the next job clones afresh:
+   * for a clone something changed behind the worker's back. Jobs still using it fail and retry.
+   */
+  async quarantine(worktree: Worktree): Promise<void> {
+    const { cloneDir, repository } = worktree;
+    await this.#lock.run(cloneDir, async () => {
+      await discardClone(this.#options.dataDir, cloneDir);
+      await this.#pool.clear(repository, cloneDir);
+    });
+  }
+
+  /**
+   * Ends the job's use of its worktree. `discard` (the agent tampered with it): deleted without
+   * running git in it. `keep` (a failed job): it moves to <dataDir>/worktrees/<jobId> for
+   * inspection, detached so the branch is free. Otherwise it goes back to the idle pool (or is
    * removed when the pool is full).
    */
-  async release(worktree: Worktree, options: { readonly keep: boolean }): Promise<void> {
-    await this.#lock.run(worktree.cloneDir, async () => {
-      const opts = { cwd: worktree.cloneDir, env: this.#env };
+  async release(
+    worktree: Worktree,
+    options: { readonly keep: boolean; readonly discard?: boolean },
+  ): Promise<void> {
+    const { cloneDir } = worktree;
+    await this.#lock.run(cloneDir, async () => {
+      const opts = { gitDir: cloneDir, env: this.#env };
+      const cloneExists = await exists(join(cloneDir, 'HEAD'));
       try {
-        await git(['checkout', '--detach', '--quiet'], { ...opts, cwd: worktree.path }).catch(
-          () => undefined,
-        );
-        if (options.keep) {
-          const target = this.worktreePath(worktree.jobId);
-          await rm(target, { recursive: true, force: true });
-          try {
-            await git(['worktree', 'move', worktree.path, target], opts);
-            await stampNow(target);
-          } catch {
-            await this.#remove(worktree.cloneDir, worktree.path);
-          }
+        if (options.discard || !cloneExists) {
+          await rm(worktree.path, { recursive: true, force: true });
         } else {
-          const idle = this.#idleList(worktree.cloneDir);
-          if (idle.length < (this.#options.idleWorktrees ?? 2)) idle.push(worktree.path);
-          else await this.#remove(worktree.cloneDir, worktree.path);
+          await git(['checkout', '--detach', '--quiet'], this.repository(worktree)).catch(() => undefined);
+          if (options.keep) {
+            const target = this.worktreePath(worktree.jobId);
+            await rm(target, { recursive: true, force: true });
+            try {
+              await git(['worktree', 'move', worktree.path, target], opts);
+              await stampNow(target);
+            } catch {
+              await this.#pool.remove(cloneDir, worktree.path);
+            }
+          } else {
+            await this.#pool.giveBack(cloneDir, worktree.path);
+          }
         }
-        await git(['branch', '-D', worktree.branch], { ...opts, okExitCodes: [1] }).catch(() => undefined);
+        if (cloneExists) {
+          // Prune first: a deleted worktree's registration would still hold the branch.
+          await git(['worktree', 'prune'], opts).catch(() => undefined);
+          await git(['branch', '-D', worktree.branch], { ...opts, okExitCodes: [1] }).catch(() => undefined);
+        }
       } finally {
         this.#active.delete(worktree.path);
       }
       await this.#pruneFailed();
-      await git(['worktree', 'prune'], opts).catch(() => undefined);
+      if (cloneExists) await git(['worktree', 'prune'], opts).catch(() => undefined);
     });
   }
 
   /** Where a failed job's worktree is kept. */
   worktreePath(jobId: string): string {
     return join(this.#options.dataDir, 'worktrees', safeName(jobId));
-  }
-
-  async #reuse(
-    repository: RepositoryRef,
-    cloneDir: string,
-    branch: string,
-    baseSha: string,
-    signal?: AbortSignal,
-  ): Promise<string | null> {
-    const idle = this.#idleList(cloneDir);
-    if (!this.#discovered.has(cloneDir)) {
-      // Idle worktrees from an earlier run of the app.
-      this.#discovered.add(cloneDir);
-      const dir = this.#poolDir(repository);
-      for (const name of await readdir(dir).catch(() => [] as string[])) {
-        const path = join(dir, name);
-        if (this.#active.has(path) || idle.includes(path)) continue;
-        // A crash may have left it on a job's branch: detach, so that branch is free again.
-        await git(['checkout', '--quiet', '--detach'], { cwd: path, env: this.#env }).then(
-          () => idle.push(path),
-          () => this.#remove(cloneDir, path),
-        );
-      }
-    }
-    while (idle.length > 0) {
-      const path = idle.pop()!;
-      const opts = { cwd: path, env: this.#env, signal };
-      try {
-        await git(['checkout', '--quiet', '--force', '--no-track', '-B', branch, baseSha], opts);
-        await git(['clean', '-ffdxq'], opts);
-        return path;
-      } catch (error) {
-        if (isBusy(error)) {
-          idle.push(path);
-          throw new WorkspaceBusyError(branch);
-        }
-        signal?.throwIfAborted();
-        await this.#remove(cloneDir, path);
-      }
-    }
-    return null;
-  }
-
-  async #add(
-    repository: RepositoryRef,
-    cloneDir: string,
-    branch: string,
-    baseSha: string,
-    signal?: AbortSignal,
-  ): Promise<string> {
-    const dir = this.#poolDir(repository);
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, `w-${randomBytes(4).toString('hex')}`);
-    try {
-      await git(['worktree', 'add', '--quiet', '--no-track', '-B', branch, path, baseSha], {
-        cwd: cloneDir,
-        env: this.#env,
-        signal,
-      });
-    } catch (error) {
-      await rm(path, { recursive: true, force: true });
-      if (isBusy(error)) throw new WorkspaceBusyError(branch);
-      throw error;
-    }
-    return path;
-  }
-
-  async #remove(cloneDir: string, path: string): Promise<void> {
-    await git(['worktree', 'remove', '--force', path], { cwd: cloneDir, env: this.#env }).catch(
-      () => undefined,
-    );
-    await rm(path, { recursive: true, force: true });
-  }
-
-  #idleList(cloneDir: string): string[] {
-    let list = this.#idle.get(cloneDir);
-    if (!list) this.#idle.set(cloneDir, (list = []));
-    return list;
-  }
-
-  #poolDir(repository: RepositoryRef): string {
-    return join(
-      this.#options.dataDir,
-      'worktrees',
-      POOL_DIR,
-      `${safeName(repository.owner)}__${safeName(repository.repo)}`,
-    );
-  }
-
-  #cloneDir(repository: RepositoryRef): string {
-    return join(
-      this.#options.dataDir,
-      'repos',
-      safeName(repository.owner),
-      `${safeName(repository.repo)}.git`,
-    );
-  }
-
-  async #refreshClone(repository: RepositoryRef, cloneDir: string, netEnv: GitEnv, signal?: AbortSignal) {
-    const exists = await stat(join(cloneDir, 'HEAD')).then(
-      () => true,
-      () => false,
-    );
-    if (exists) {
-      await git(['fetch', '--prune', '--quiet', 'origin'], { cwd: cloneDir, env: netEnv, signal });
-      return;
-    }
-    // Clone next to the final place and rename, so a crash never leaves a half clone behind.
-    const parent = join(cloneDir, '..');
-    await mkdir(parent, { recursive: true });
-    const temp = `${cloneDir}.partial-${process.pid}`;
-    await rm(temp, { recursive: true, force: true });
-    await git(['clone', '--bare', '--quiet', '--', this.remoteUrl(repository), temp], {
-      cwd: parent,
-      env: netEnv,
-      signal,
-    });
-    const opts = { cwd: temp, env: this.#env, signal };
-    await git(['config', 'remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*'], opts);
-    await git(['config', 'checkout.workers', '0'], opts);
-    await git(['fetch', '--prune', '--quiet', 'origin'], { ...opts, env: netEnv });
-    await mkdir(join(temp, 'info'), { recursive: true });
-    await writeFile(join(temp, 'info', 'exclude'), `${EXCLUDES.join('\n')}\n`);
-    await rename(temp, cloneDir);
   }
 
   /** Deletes the oldest kept worktrees beyond the limit (their registrations are pruned later). */
@@ -324,10 +268,6 @@ export class Workspaces {
       await rm(old.path, { recursive: true, force: true });
     }
   }
-}
-
-function isBusy(error: unknown): boolean {
-  return /already (checked out|used by worktree)/i.test(String((error as Error).message));
 }
 
 async function stampNow(path: string): Promise<void> {

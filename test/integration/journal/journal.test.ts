@@ -107,6 +107,47 @@ describe('the journal', () => {
     expect(page.totalLines).toBe(20_000);
   });
 
+  it('caps a long line at 4,000 characters after redacting it, so a secret across the cut stays hidden', async () => {
+    const j = journal();
+    const log = j.openLog('long');
+    // The registered secret starts 10 characters before the cut: cutting first would keep its start.
+    log.write('stdout', `${'a'.repeat(3990)}super-secret-value-123${'b'.repeat(20_000)}`);
+    log.write('stdout', 'short');
+    await log.close();
+    const file = readFileSync(join(dataDir, 'jobs', 'long', 'job.log'), 'utf8');
+    expect(file).not.toContain('super-sec');
+    const page = await j.readLog('long', 1, 10);
+    const text = page.lines[0]!.text;
+    expect(text.startsWith(`${'a'.repeat(3990)}***`)).toBe(true);
+    expect(text).toMatch(/ … \[line cut: \d+ more characters\]$/);
+    expect(text.length).toBeLessThan(4100);
+    expect(log.tail(1)).toEqual(['short']);
+    expect(page.lines[1]!.text).toBe('short');
+  });
+
+  it('returns fewer lines than asked when a page would exceed its byte budget, and pages on', async () => {
+    const j = createJournal({ dataDir, redactor, onLines: () => undefined, maxPageBytes: 100_000 });
+    const log = j.openLog('wide');
+    for (let i = 1; i <= 200; i++) log.write('stdout', `${i} ${'x'.repeat(8000)}`);
+    await log.close();
+    const first = await j.readLog('wide', 1, 50_000);
+    expect(first.totalLines).toBe(200);
+    expect(first.lines.length).toBeGreaterThan(0);
+    expect(first.lines.length).toBeLessThan(30);
+    const bytes = first.lines.reduce((sum, line) => sum + line.text.length, 0);
+    expect(bytes).toBeLessThanOrEqual(100_000);
+    const seen = [...first.lines];
+    while (seen.length < 200) {
+      const next = await j.readLog('wide', seen.at(-1)!.n + 1, 50_000);
+      expect(next.lines.length).toBeGreaterThan(0);
+      seen.push(...next.lines);
+    }
+    expect(seen.map((line) => line.n)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // Even a budget smaller than one line returns that line, so paging always moves on.
+    const tiny = createJournal({ dataDir, redactor, onLines: () => undefined, maxPageBytes: 10 });
+    expect((await tiny.readLog('wide', 5, 10)).lines.map((line) => line.n)).toEqual([5]);
+  });
+
   it('keeps a bounded history, newest first, one record per job', async () => {
     const j = journal({ maxRecords: 10 });
     for (let i = 1; i <= 30; i++) await j.record(record(i));

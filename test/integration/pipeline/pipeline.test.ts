@@ -152,12 +152,15 @@ describe('the job pipeline', () => {
     }
   });
 
-  it('reports "no changes" as a permanent failure and explains it on the issue with the log tail', async () => {
+  it('reports "no changes" as a permanent failure and explains it on the issue with the worker’s steps', async () => {
     const run = await h.run(h.issue(9, 'nothing'));
     expect(run.result).toMatchObject({ kind: 'permanent', reason: 'the agent made no changes' });
     const [comment] = h.fake.comments(REPO, 9);
-    expect(comment!.body).toContain('could not finish this issue: the agent made no changes');
-    expect(comment!.body).toMatch(/```text\n[\s\S]*nothing to change[\s\S]*\n```/);
+    expect(comment!.body).toContain('could not finish this issue: `the agent made no changes`');
+    expect(comment!.body).toMatch(/```text\n[\s\S]*Agent ended with code 0[\s\S]*\n```/);
+    // The agent's own output stays on the worker.
+    expect(comment!.body).not.toContain('nothing to change');
+    expect(comment!.body).toContain(`job \`${run.jobId}\``);
     expect(await h.remotes.branchSha(REPO, 'ai-task/issue-9')).toBeNull();
     const [record] = await h.journal.list(1);
     expect(record).toMatchObject({ outcome: 'quarantined', reason: 'the agent made no changes' });
@@ -183,7 +186,11 @@ describe('the job pipeline', () => {
     expect(last.result.kind).toBe('retry');
     const [comment] = h.fake.comments(REPO, 11);
     expect(comment!.body).toContain('the agent exited with code 1');
-    expect(comment!.body).toContain('RuntimeError: simulated crash');
+    // Neither the agent's output nor local paths reach the public comment.
+    expect(comment!.body).not.toContain('RuntimeError: simulated crash');
+    expect(comment!.body).not.toContain(h.dataDir);
+    expect(comment!.body).not.toContain(h.home);
+    expect(comment!.body).toContain('<data folder>/worktrees/');
     // Failed worktrees are kept for inspection.
     expect(existsSync(join(h.dataDir, 'worktrees', last.jobId))).toBe(true);
   });
@@ -280,7 +287,8 @@ describe('the job pipeline', () => {
         .requestsTo(method, route)
         .filter((r) => r.path.includes('/15') || method === 'POST')
         .map((r) => r.status);
-    expect(statuses('/repos/{owner}/{repo}/issues/{issue_number}', 'GET')).toEqual([502, 502, 200]);
+    // Read at the start, and again right before the push.
+    expect(statuses('/repos/{owner}/{repo}/issues/{issue_number}', 'GET')).toEqual([502, 502, 200, 200]);
     expect(statuses('/repos/{owner}/{repo}/pulls', 'POST').slice(-2)).toEqual([429, 201]);
     expect(h.fake.comments(REPO, 15)).toHaveLength(1);
   });

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRepository } from '../../../src-main/engine/github/repository-ref.ts';
 import { branchChanges, commitAll } from '../../../src-main/engine/workspace/commit-changes.ts';
-import { pushBranch } from '../../../src-main/engine/workspace/push-branch.ts';
 import { WorkspaceBusyError, Workspaces } from '../../../src-main/engine/workspace/workspaces.ts';
 import { createGitRemotes, git, type GitRemotes } from '../../support/git-remote.ts';
 
@@ -63,7 +62,7 @@ describe('job workspaces', () => {
     await writeFile(join(first.path, 'README.md'), 'changed by the agent\n');
     await writeFile(join(first.path, 'untracked.txt'), 'left behind\n');
     await mkdir(join(first.path, '.aider.tags.cache.v4'), { recursive: true });
-    await commitAll(first.path, workspaces.gitEnv, IDENTITY, 'agent work');
+    await commitAll(workspaces.repository(first), IDENTITY, 'agent work');
     await writeFile(join(first.path, 'dirty.txt'), 'uncommitted\n');
     await workspaces.release(first, { keep: false });
 
@@ -86,21 +85,17 @@ describe('job workspaces', () => {
     expect(a.path).not.toBe(b.path);
     await writeFile(join(a.path, 'a.txt'), 'a\n');
     await writeFile(join(b.path, 'b.txt'), 'b\n');
-    await Promise.all([
-      commitAll(a.path, workspaces.gitEnv, IDENTITY, 'change a'),
-      commitAll(b.path, workspaces.gitEnv, IDENTITY, 'change b'),
+    const [headA, headB] = await Promise.all([
+      commitAll(workspaces.repository(a), IDENTITY, 'change a'),
+      commitAll(workspaces.repository(b), IDENTITY, 'change b'),
     ]);
     const [changesA, changesB] = await Promise.all([
-      branchChanges(a.path, workspaces.gitEnv, a.baseSha),
-      branchChanges(b.path, workspaces.gitEnv, b.baseSha),
+      branchChanges(workspaces.repository(a), a.baseSha),
+      branchChanges(workspaces.repository(b), b.baseSha),
     ]);
     expect(changesA.files).toEqual(['a.txt']);
     expect(changesB.files).toEqual(['b.txt']);
-    const env = await workspaces.networkEnv();
-    await Promise.all([
-      pushBranch({ cwd: a.path, env, branch: a.branch, expectedRemoteSha: null }),
-      pushBranch({ cwd: b.path, env, branch: b.branch, expectedRemoteSha: null }),
-    ]);
+    await Promise.all([workspaces.push(a, headA!), workspaces.push(b, headB!)]);
     expect(await remotes.commitsAhead(REPO.fullName, 'ai-task/issue-1')).toEqual(['change a']);
     expect(await remotes.commitsAhead(REPO.fullName, 'ai-task/issue-2')).toEqual(['change b']);
     await Promise.all([workspaces.release(a, { keep: false }), workspaces.release(b, { keep: false })]);

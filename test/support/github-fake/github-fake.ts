@@ -18,6 +18,8 @@ export interface FakeComment {
   readonly authorType: 'User' | 'Bot';
   readonly body: string;
   readonly createdAt: string;
+  /** author_association; default from the repository: OWNER, COLLABORATOR or NONE. */
+  readonly association?: string;
 }
 
 export interface FakeEvent {
@@ -158,7 +160,7 @@ export class GitHubFake {
       labels?: string[];
       labeledBy?: string;
       state?: 'open' | 'closed';
-      comments?: { author: string; body: string; bot?: boolean }[];
+      comments?: { author: string; body: string; bot?: boolean; association?: string }[];
     },
   ): FakeIssue {
     const repo = this.#repo(fullName);
@@ -179,11 +181,24 @@ export class GitHubFake {
         authorType: c.bot ? 'Bot' : 'User',
         body: c.body,
         createdAt: new Date(EPOCH + this.#ids * 1000).toISOString(),
+        ...(c.association ? { association: c.association } : {}),
       })),
       author: 'alice',
     };
     repo.issues.set(number, issue);
     return issue;
+  }
+
+  /** Adds a comment, as someone other than the worker would. */
+  addComment(fullName: string, number: number, author: string, body: string, association?: string): void {
+    this.issue(fullName, number).comments.push({
+      id: this.#ids++,
+      author,
+      authorType: 'User',
+      body,
+      createdAt: new Date(EPOCH + this.#ids * 1000).toISOString(),
+      ...(association ? { association } : {}),
+    });
   }
 
   issue(fullName: string, number: number): FakeIssue {
@@ -536,6 +551,13 @@ export class GitHubFake {
       user: { ...this.#user(comment.author), type: comment.authorType },
       created_at: comment.createdAt,
       updated_at: comment.createdAt,
+      author_association:
+        comment.association ??
+        (comment.author === repo.owner
+          ? 'OWNER'
+          : repo.collaborators.has(comment.author)
+            ? 'COLLABORATOR'
+            : 'NONE'),
       html_url: `https://github.test/${repo.owner}/${repo.name}/issues/${issue.number}#issuecomment-${comment.id}`,
     };
   }

@@ -65,6 +65,10 @@ describe('agent command lines', () => {
     expect(invocation.args).toEqual(
       expect.arrayContaining(['--permission-mode', 'acceptEdits', '--add-dir', '/data/jobs/j1']),
     );
+    // The repository's own .claude settings and .mcp.json servers are not loaded.
+    const args = invocation.args;
+    expect(args[args.indexOf('--setting-sources') + 1]).toBe('user');
+    expect(args).toContain('--strict-mcp-config');
     expect(invocation.args[invocation.args.indexOf('--model') + 1]).toBe('sonnet');
   });
 

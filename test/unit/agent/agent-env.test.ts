@@ -22,10 +22,10 @@ describe('the agent environment', () => {
   };
 
   it('passes the basics and model keys, and nothing else from the worker', () => {
-    const env = agentEnvironment(worker, identity);
+    const env = agentEnvironment(worker, identity, '/data/jobs/j1/home');
     expect(env).toMatchObject({
       PATH: '/usr/bin',
-      HOME: '/Users/me',
+      HOME: '/data/jobs/j1/home',
       OPENAI_API_KEY: 'sk-openai',
       ANTHROPIC_API_KEY: 'sk-ant',
       OLLAMA_API_BASE: 'http://127.0.0.1:11434',
@@ -33,8 +33,22 @@ describe('the agent environment', () => {
       PYTHONUNBUFFERED: '1',
     });
     for (const key of Object.keys(env)) {
-      expect(key).not.toMatch(/^(GITHUB_TOKEN|GH_TOKEN|AWS_|CODINGWORKER_|NODE_OPTIONS|GIT_DIR|DYLD_)/);
+      expect(key).not.toMatch(/^(GITHUB_TOKEN|GH_TOKEN|AWS_|CODINGWORKER_|NODE_OPTIONS|GIT_DIR|DYLD_|XDG_)/);
     }
+  });
+
+  it('never passes the user’s HOME or XDG folders, where their credentials live', () => {
+    const env = agentEnvironment(
+      { ...worker, XDG_CONFIG_HOME: '/Users/me/.config', XDG_DATA_HOME: '/Users/me/.local/share' },
+      identity,
+    );
+    expect(env.HOME).toBeUndefined();
+    expect(Object.values(env).some((value) => value.startsWith('/Users/me'))).toBe(false);
+  });
+
+  it('drops relative PATH entries, which would find programs in the repository', () => {
+    const env = agentEnvironment({ PATH: '.:bin::/usr/bin:node_modules/.bin:/bin' }, identity);
+    expect(env.PATH).toBe('/usr/bin:/bin');
   });
 
   it('sets the commit identity and turns off signing and credential helpers through git’s env config', () => {

@@ -38,6 +38,14 @@ describe('the agent prompt', () => {
     expect(prompt).toMatch(/\(\d+ earlier comments left out for length\.\)/);
   });
 
+  it('says how many comments were left out because their authors have no standing in the repository', () => {
+    expect(buildPrompt({ ...base, excludedComments: 1 })).toContain(
+      '(1 comment by people who are not owners, members or collaborators of the repository was left out.)',
+    );
+    expect(buildPrompt({ ...base, excludedComments: 3 })).toContain('(3 comments by people who are not');
+    expect(buildPrompt(base)).not.toContain('# Discussion');
+  });
+
   it('truncates a body that alone exceeds the budget', () => {
     const prompt = buildPrompt({ ...base, body: 'x'.repeat(200_000), maxChars: 10_000 });
     expect(prompt.length).toBeLessThanOrEqual(10_000);

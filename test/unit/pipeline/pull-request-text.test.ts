@@ -34,14 +34,56 @@ describe('what the worker writes on GitHub', () => {
     expect(body).toContain('| Model | `gpt-4o` |');
   });
 
-  it('explains a failure with the last log lines in a code block, capped', () => {
-    const tail = Array.from({ length: 100 }, (_, i) => `log line ${i}`);
-    const comment = failureComment({ reason: 'the agent made no changes', logTail: tail, jobId: 'job-9' });
-    expect(comment).toContain('could not finish this issue: the agent made no changes');
-    expect(comment).toContain('log line 99');
-    expect(comment).not.toContain('log line 10\n');
+  it('explains a failure with the worker’s own last steps in a code block, capped', () => {
+    const steps = Array.from({ length: 100 }, (_, i) => `step ${i}`);
+    const comment = failureComment({
+      reason: 'the agent made no changes',
+      workerLines: steps,
+      jobId: 'job-9',
+    });
+    expect(comment).toContain('could not finish this issue: `the agent made no changes`');
+    expect(comment).toContain('step 99');
+    expect(comment).not.toContain('step 10\n');
     expect(comment).toMatch(/<details>[\s\S]*```text[\s\S]*```[\s\S]*<\/details>/);
+    expect(comment).toContain('job `job-9`');
     expect(comment.length).toBeLessThan(8000);
+  });
+
+  it('posts a reason with agent text as inert inline code: no markup, no mention, capped', () => {
+    const reason =
+      'the model call failed: API Error: @acme/security-team please re-auth at [GitHub SSO](https://evil.example/login) ![](https://evil.example/p.gif) `code` ' +
+      'x'.repeat(1000);
+    const comment = failureComment({ reason, workerLines: [], jobId: 'j' });
+    const first = comment.split('\n')[0]!;
+    const code = /^CodingWorker could not finish this issue: `([^`]*)`$/.exec(first);
+    expect(code).not.toBeNull();
+    expect(code![1]).not.toMatch(/@[a-z]/i);
+    expect(code![1]).toContain('@\u200bacme/security-team');
+    expect(code![1]!.length).toBeLessThanOrEqual(320);
+    expect(comment.match(/`/g)!.length % 2).toBe(0);
+  });
+
+  it('replaces the data folder and the home folder in what it posts', () => {
+    const comment = failureComment({
+      reason:
+        'git push failed: /Users/alice/Library/Application Support/CodingWorker/repos/o/r.git is locked',
+      workerLines: [
+        'Started /Users/alice/.local/bin/aider (pid 4242) in /Users/alice/Library/Application Support/CodingWorker/worktrees/.pool/o__r/w-1a2b',
+        'Prompt: 120 characters (/Users/alice/Library/Application Support/CodingWorker/jobs/j/prompt.md)',
+        'Not a path: /Users/alice2/x',
+      ],
+      jobId: 'j',
+      hidePaths: [
+        { path: '/Users/alice/Library/Application Support/CodingWorker', placeholder: '<data folder>' },
+        { path: '/Users/alice', placeholder: '~' },
+      ],
+    });
+    expect(comment).not.toContain('/Users/alice/');
+    expect(comment).toContain('<data folder>/repos/o/r.git');
+    expect(comment).toContain(
+      'Started ~/.local/bin/aider (pid 4242) in <data folder>/worktrees/.pool/o__r/w-1a2b',
+    );
+    expect(comment).toContain('/Users/alice2/x');
   });
 
   it('fences text containing backticks with a longer fence', () => {

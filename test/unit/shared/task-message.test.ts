@@ -5,6 +5,7 @@ import {
   MAX_MESSAGE_BYTES,
   parseTaskMessage,
   utf8ByteLength,
+  validateTaskMessage,
 } from '../../../shared/task-message.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import { sampleTask } from '../../support/sample-task.ts';
@@ -40,6 +41,8 @@ describe('task message schema', () => {
     ['issue_number', '42', 'must be a number'],
     ['issue_number', 4.5, 'must be a whole number'],
     ['issue_number', -1, 'must be a positive issue number'],
+    ['issue_number', 2_147_483_648, 'must be at most 2147483647'],
+    ['issue_number', Number.MAX_SAFE_INTEGER, 'must be at most 2147483647'],
     ['repository', 'no-slash', 'must look like "owner/name"'],
     ['repository', 'owner/../etc', 'must look like "owner/name"'],
     ['title', 7, 'must be a string'],
@@ -55,6 +58,10 @@ describe('task message schema', () => {
     expect(problemsOf({ ...valid, labels: ['ai-task', 3] })).toEqual([
       { field: 'labels.1', problem: 'must be label names (strings)' },
     ]);
+  });
+
+  it('accepts the largest issue number GitHub can store', () => {
+    expect(validateTaskMessage({ ...valid, issue_number: 2_147_483_647 }).ok).toBe(true);
   });
 
   it('rejects a body longer than GitHub allows', () => {
