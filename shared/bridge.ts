@@ -63,6 +63,9 @@ export interface RedriveResult {
   readonly moved: number;
   /** 'move-task' when SQS moved them natively; 'manual' when the worker re-sent each one. */
   readonly method: 'move-task' | 'manual';
+  /** Messages that could not be moved (still in the DLQ), with one line each on why. */
+  readonly failed: number;
+  readonly problems: readonly string[];
 }
 
 export interface JobLogPage {

@@ -4,6 +4,7 @@
  * dlq-result, dlq-error, and DlqRow's; panel-loading / panel-error while loading or failing.
  */
 import { useState } from 'react';
+import type { RedriveResult } from '../../shared/bridge.ts';
 import type { DlqItem } from '../../shared/records.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
 import { useBridge } from '../common/bridge-context.ts';
@@ -12,7 +13,7 @@ import { serverUrlOf } from '../common/links.ts';
 import { Empty, ErrorState, InlineError, Loading } from '../common/PanelState.tsx';
 import { useAction, useLoad } from '../common/use-load.ts';
 import { useNow } from '../common/use-now.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { useI18n, type Translate } from '../i18n/i18n.ts';
 import { DlqRow } from './DlqRow.tsx';
 
 export function DlqPanel({ snapshot }: { snapshot: WorkerSnapshot | null }) {
@@ -32,8 +33,7 @@ export function DlqPanel({ snapshot }: { snapshot: WorkerSnapshot | null }) {
   };
   const redrive = (item: DlqItem) =>
     act(async () => {
-      const moved = await bridge.invoke('redriveDlqItem', { messageId: item.messageId });
-      return t('dlq.redriven', { count: moved.moved });
+      return redriveMessage(await bridge.invoke('redriveDlqItem', { messageId: item.messageId }), t);
     });
   const remove = (item: DlqItem) =>
     act(async () => {
@@ -42,8 +42,7 @@ export function DlqPanel({ snapshot }: { snapshot: WorkerSnapshot | null }) {
     });
   const redriveAll = () =>
     act(async () => {
-      const moved = await bridge.invoke('redriveAllDlq', {});
-      return t('dlq.redriven', { count: moved.moved });
+      return redriveMessage(await bridge.invoke('redriveAllDlq', {}), t);
     });
 
   const items = state.status === 'ready' ? state.value : [];
@@ -100,4 +99,11 @@ export function DlqPanel({ snapshot }: { snapshot: WorkerSnapshot | null }) {
       )}
     </div>
   );
+}
+
+/** What a redrive did, including what it could not do: nothing is silently left behind. */
+export function redriveMessage(result: RedriveResult, t: Translate): string {
+  const moved = t('dlq.redriven', { count: result.moved });
+  if (result.failed === 0) return moved;
+  return `${moved} ${t('dlq.redriveFailed', { count: result.failed, problems: result.problems.join('; ') })}`;
 }

@@ -33,12 +33,7 @@ export const MAX_BATCH_BYTES = 262_144;
 const MAX_BATCH_ENTRIES = 10;
 
 /** A redrive's result with what went wrong (the bridge's RedriveResult plus the failures). */
-export interface DlqRedriveResult extends RedriveResult {
-  /** Messages that could not be moved: still in the DLQ, or sent back but also still in the DLQ. */
-  readonly failed: number;
-  /** One line per failure, for the user. */
-  readonly problems: readonly string[];
-}
+export type DlqRedriveResult = RedriveResult;
 
 interface MoveTally {
   moved: number;
