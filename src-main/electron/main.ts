@@ -114,13 +114,13 @@ async function start(): Promise<void> {
     snapshot = event.payload;
     tray?.update(snapshot);
   });
-  bridge.handlers.getSnapshot({}).then(
-    (first) => {
-      if (!snapshot || first.seq > snapshot.seq) snapshot = first;
-      tray?.update(snapshot);
-    },
-    () => {},
-  );
+  // The engine's own state first (it restores a saved pause): the power policy must see the user's
+  // pause before it decides anything, or a battery start would overwrite it.
+  const first = await bridge.handlers.getSnapshot({}).catch(() => null);
+  // (The subscription above may already have stored a newer one.)
+  const seen = snapshot as WorkerSnapshot | null;
+  if (first && (!seen || first.seq > seen.seq)) snapshot = first;
+  tray?.update(snapshot);
 
   window.on('blur', () => {
     if (SHOW_WINDOW || window.webContents.isDevToolsOpened()) return;

@@ -8,9 +8,11 @@
  * ever: the token moves to the secret store, AWS keys are dropped (the app uses profiles only).
  */
 import { defaultSettings, SETTINGS_VERSION, settingsSchema, type Settings } from '../../shared/settings.ts';
+import { SETTINGS_KEY } from '../engine/app/settings-service.ts';
+
+export { SETTINGS_KEY };
 
 /** Store keys; the engine's settings service reads and writes `settings` through KeyValueStore. */
-export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION_KEY = 'settingsVersion';
 
 /** Secrets that older builds or hand edits may have left in the file. */

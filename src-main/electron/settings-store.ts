@@ -1,12 +1,13 @@
 /**
  * The engine's KeyValueStore on electron-store, with the settings migrated to the current version
- * when the store opens. The settings key is validated by a JSON schema generated from
- * shared/settings.ts; other keys (the engine's pause state) are plain JSON.
+ * when the store opens. There is deliberately no JSON schema on the store: electron-store checks a
+ * schema against the whole file and refuses to open it, so one bad field would cost every setting
+ * and the pause state. The migration salvages settings field by field instead.
  */
 import ElectronStore from 'electron-store';
 import { renameSync } from 'node:fs';
-import { z } from 'zod';
-import { defaultSettings, SETTINGS_VERSION, settingsSchema, type Settings } from '../../shared/settings.ts';
+import { defaultSettings, SETTINGS_VERSION, type Settings } from '../../shared/settings.ts';
+import { storedSettings } from '../engine/app/settings-service.ts';
 import type { KeyValueStore } from '../engine/ports/key-value-store.ts';
 import { migrateSettings, obsoleteKeys, SETTINGS_KEY, SETTINGS_VERSION_KEY } from './settings-migration.ts';
 
@@ -38,10 +39,6 @@ export function openSettingsStore(cwd: string): OpenedSettingsStore {
   const options = {
     cwd,
     name: 'settings',
-    schema: {
-      [SETTINGS_VERSION_KEY]: { type: 'integer', minimum: 0 },
-      [SETTINGS_KEY]: z.toJSONSchema(settingsSchema, { target: 'draft-2020-12', io: 'input' }),
-    },
     clearInvalidConfig: false,
     configFileMode: 0o600,
   } as const;
@@ -73,8 +70,7 @@ export function openSettingsStore(cwd: string): OpenedSettingsStore {
   return { store: new ElectronKeyValueStore(store), legacyGitHubToken: migration.githubToken, notes };
 }
 
-/** The current settings; defaults for anything missing or invalid. */
+/** The current settings, read as the engine reads them; defaults when none were saved. */
 export function readSettings(store: KeyValueStore): Settings {
-  const parsed = settingsSchema.safeParse(store.get(SETTINGS_KEY));
-  return parsed.success ? parsed.data : defaultSettings;
+  return storedSettings(store) ?? defaultSettings;
 }

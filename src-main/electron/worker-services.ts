@@ -48,7 +48,8 @@ export const createWorkerServices: ShellServicesFactory = async (context) => {
     github,
     secrets: tokenSecrets(context),
   });
-  await app.start();
+  // The tray and window must not wait for AWS: the worker reports offline by itself while it retries.
+  void app.start().catch((error: unknown) => console.warn(`[worker] start: ${(error as Error).message}`));
   const links = { serverUrl: config.github.serverUrl, repositories: config.repositories };
   return {
     bridge: app.service,

@@ -4,7 +4,6 @@
  * dlq-result, dlq-error, and DlqRow's; panel-loading / panel-error while loading or failing.
  */
 import { useState } from 'react';
-import type { RedriveResult } from '../../shared/bridge.ts';
 import type { DlqItem } from '../../shared/records.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
 import { useBridge } from '../common/bridge-context.ts';
@@ -13,8 +12,9 @@ import { serverUrlOf } from '../common/links.ts';
 import { Empty, ErrorState, InlineError, Loading } from '../common/PanelState.tsx';
 import { useAction, useLoad } from '../common/use-load.ts';
 import { useNow } from '../common/use-now.ts';
-import { useI18n, type Translate } from '../i18n/i18n.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import { DlqRow } from './DlqRow.tsx';
+import { redriveMessage } from './redrive-message.ts';
 
 export function DlqPanel({ snapshot }: { snapshot: WorkerSnapshot | null }) {
   const { t } = useI18n();
@@ -99,11 +99,4 @@ export function DlqPanel({ snapshot }: { snapshot: WorkerSnapshot | null }) {
       )}
     </div>
   );
-}
-
-/** What a redrive did, including what it could not do: nothing is silently left behind. */
-export function redriveMessage(result: RedriveResult, t: Translate): string {
-  const moved = t('dlq.redriven', { count: result.moved });
-  if (result.failed === 0) return moved;
-  return `${moved} ${t('dlq.redriveFailed', { count: result.failed, problems: result.problems.join('; ') })}`;
 }

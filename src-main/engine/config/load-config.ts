@@ -61,7 +61,12 @@ export function loadConfig(sources: ConfigSources): WorkerConfig {
   const { env } = sources;
   const path = sources.configPath ?? env.CODINGWORKER_CONFIG ?? null;
   const fromFile = path ? readConfigFile(path) : {};
-  const merged: Record<string, unknown> = { dataDir: defaultDataDir(env), ...sources.stored, ...fromFile };
+  const stored = sources.stored ?? {};
+  const merged: Record<string, unknown> = { dataDir: defaultDataDir(env), ...stored, ...fromFile };
+  // Nested sections merge key by key, so a file that sets only agent.model keeps the saved preset.
+  for (const section of ['agent', 'github'] as const) {
+    merged[section] = { ...asRecord(stored[section]), ...asRecord(fromFile[section]) };
+  }
   const origin = new Map<string, string>();
 
   for (const [variable, key, kind] of ENV_KEYS) {
@@ -110,6 +115,12 @@ function readConfigFile(path: string): Record<string, unknown> {
     throw new ConfigError(path, 'must hold a JSON object');
   }
   return value as Record<string, unknown>;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function parseInteger(raw: string): number | string {

@@ -95,18 +95,6 @@ export function copyableAttributes(
   return out;
 }
 
-/**
- * Text SQS accepts in any implementation: control characters and characters outside the Basic
- * Multilingual Plane (which fauxqs rejects) become \uXXXX escapes, as the producer does for bodies.
- */
-export function attributeSafeText(value: string): string {
-  return value.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g,
-    escape,
-  );
-}
-
 /** JSON that every SQS accepts and that parses back to exactly `value` (escapes are JSON's own). */
 function attributeSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\ud800-\udfff\ufffe\uffff]/g, escape);

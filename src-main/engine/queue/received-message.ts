@@ -30,9 +30,3 @@ export function toReceivedMessage(message: Message): ReceivedMessage | null {
     attributes: message.MessageAttributes ?? {},
   };
 }
-
-/** A message attribute's text, or null when it is missing or not a string. */
-export function stringAttribute(message: ReceivedMessage, name: string): string | null {
-  const value = message.attributes[name];
-  return typeof value?.StringValue === 'string' ? value.StringValue : null;
-}

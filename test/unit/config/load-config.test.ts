@@ -131,3 +131,16 @@ describe('splitCommandLine', () => {
     expect(() => splitCommandLine('agent "oops')).toThrow(/unclosed "/);
   });
 });
+
+describe('layers', () => {
+  it('merges the agent and github sections key by key across saved settings and the file', () => {
+    const path = configFile(JSON.stringify({ queueUrl, dataDir: '/tmp/x', agent: { model: 'gpt-4o' } }));
+    const config = loadConfig({
+      configPath: path,
+      env: {},
+      stored: { agent: { preset: 'claude-code', extraArgs: ['--verbose'] }, github: { openAsDraft: true } },
+    });
+    expect(config.agent).toMatchObject({ preset: 'claude-code', model: 'gpt-4o', extraArgs: ['--verbose'] });
+    expect(config.github.openAsDraft).toBe(true);
+  });
+});

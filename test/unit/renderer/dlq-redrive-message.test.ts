@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redriveMessage } from '../../../src-renderer/dlq/DlqPanel.tsx';
+import { redriveMessage } from '../../../src-renderer/dlq/redrive-message.ts';
 import { translator } from '../../../src-renderer/i18n/i18n.ts';
 
 describe('redrive result message', () => {
