@@ -18,7 +18,7 @@ import { useWorker } from './use-worker.ts';
 
 export function App({ bridge }: { bridge: Bridge }) {
   const { snapshot, connection } = useWorker(bridge);
-  const store = useLogStore(bridge);
+  const store = useLogStore(bridge, snapshot);
   const [route, navigate] = useRoute();
   const select = (tab: Tab) => navigate({ tab, jobId: null });
 

@@ -1,21 +1,30 @@
-/** The latest snapshot and connection state from the bridge, for React. */
-import { useEffect, useState } from 'react';
+/** The latest snapshot and connection state from the bridge, for React (see worker-state.ts). */
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Bridge, ConnectionState } from '../../shared/bridge.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
+import { initialWorkerState, workerReducer } from './worker-state.ts';
 
 export function useWorker(bridge: Bridge): { snapshot: WorkerSnapshot | null; connection: ConnectionState } {
-  const [snapshot, setSnapshot] = useState<WorkerSnapshot | null>(null);
+  const [state, dispatch] = useReducer(workerReducer, initialWorkerState);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const epoch = useRef(0);
 
   useEffect(() => {
-    const keepNewest = (next: WorkerSnapshot) =>
-      setSnapshot((current) => (current && current.seq > next.seq ? current : next));
     const offEvent = bridge.onEvent((event) => {
-      if (event.event === 'snapshot') keepNewest(event.payload);
+      if (event.event === 'snapshot') {
+        dispatch({ type: 'snapshot', epoch: epoch.current, snapshot: event.payload });
+      }
     });
-    const offConnection = bridge.onConnection((state) => {
-      setConnection(state);
-      if (state === 'connected') bridge.invoke('getSnapshot', {}).then(keepNewest, () => {});
+    const offConnection = bridge.onConnection((next) => {
+      setConnection(next);
+      if (next !== 'connected') return;
+      epoch.current += 1;
+      const current = epoch.current;
+      dispatch({ type: 'connected' });
+      bridge.invoke('getSnapshot', {}).then(
+        (snapshot) => dispatch({ type: 'snapshot', epoch: current, snapshot }),
+        () => {},
+      );
     });
     return () => {
       offEvent();
@@ -23,5 +32,5 @@ export function useWorker(bridge: Bridge): { snapshot: WorkerSnapshot | null; co
     };
   }, [bridge]);
 
-  return { snapshot, connection };
+  return { snapshot: state.snapshot, connection };
 }

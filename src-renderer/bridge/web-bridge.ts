@@ -1,6 +1,8 @@
 /**
  * The bridge in a browser: the headless server's WebSocket. Reconnects with backoff, and fails
- * pending calls when the socket drops so no button waits forever.
+ * pending calls when the socket drops so no button waits forever. A call made while connecting is
+ * queued; when that socket closes, the queue is dropped together with failing its calls, so no
+ * command ever runs after its caller was told it failed. A call made while disconnected fails at once.
  */
 import {
   BridgeError,
@@ -18,11 +20,36 @@ interface Pending {
   reject(error: Error): void;
 }
 
-export function createWebBridge(url: string): Bridge {
+/** The part of the WebSocket API the bridge uses; injectable for tests. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: unknown) => void) | null;
+}
+
+export interface WebBridgeOptions {
+  /** Defaults to the global WebSocket. */
+  readonly createSocket?: (url: string) => SocketLike;
+  /** Defaults to setTimeout; schedules a reconnect. */
+  readonly schedule?: (run: () => void, ms: number) => void;
+}
+
+/** WebSocket.OPEN, without needing the global in tests. */
+const OPEN = 1;
+
+function unavailable(message: string): BridgeError {
+  return new BridgeError({ code: 'unavailable', message });
+}
+
+export function createWebBridge(url: string, options: WebBridgeOptions = {}): Bridge {
+  const createSocket = options.createSocket ?? ((target: string) => new WebSocket(target) as SocketLike);
+  const schedule = options.schedule ?? ((run: () => void, ms: number) => void setTimeout(run, ms));
   const eventListeners = new Set<(event: BridgeEvent) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const pending = new Map<number, Pending>();
-  let socket: WebSocket | null = null;
+  let socket: SocketLike | null = null;
   let state: ConnectionState = 'connecting';
   let nextId = 1;
   let attempt = 0;
@@ -35,7 +62,7 @@ export function createWebBridge(url: string): Bridge {
 
   const connect = (): void => {
     setState('connecting');
-    const ws = new WebSocket(url);
+    const ws = createSocket(url);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -58,13 +85,14 @@ export function createWebBridge(url: string): Bridge {
     };
     ws.onclose = () => {
       socket = null;
-      for (const call of pending.values()) {
-        call.reject(new BridgeError({ code: 'unavailable', message: 'connection to the worker lost' }));
-      }
+      // Drop the unsent frames together with failing their calls: none may run after this.
+      queue = [];
+      const failed = [...pending.values()];
       pending.clear();
+      for (const call of failed) call.reject(unavailable('connection to the worker lost'));
       setState('disconnected');
       attempt += 1;
-      setTimeout(connect, Math.min(10_000, 250 * 2 ** attempt));
+      schedule(connect, Math.min(10_000, 250 * 2 ** attempt));
     };
   };
   connect();
@@ -75,8 +103,12 @@ export function createWebBridge(url: string): Bridge {
       const id = nextId++;
       const frame = JSON.stringify({ id, command, params });
       return new Promise((resolve, reject) => {
+        if (state === 'disconnected' || !socket) {
+          reject(unavailable('not connected to the worker'));
+          return;
+        }
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-        if (socket && socket.readyState === WebSocket.OPEN) socket.send(frame);
+        if (socket.readyState === OPEN) socket.send(frame);
         else queue.push(frame);
       });
     },

@@ -7,19 +7,40 @@ export type Loadable<T> =
   | { readonly status: 'ready'; readonly value: T }
   | { readonly status: 'error'; readonly error: ErrorInfo };
 
+/** A state together with the key it was loaded for. */
+export interface KeyedLoad<T> {
+  readonly key: string;
+  readonly state: Loadable<T>;
+}
+
+/**
+ * The state when a load starts: a reload() of the same key keeps what is shown (no flicker); a new
+ * key starts from loading, never showing the previous key's value. Pure.
+ */
+export function startLoad<T>(previous: KeyedLoad<T>, key: string): KeyedLoad<T> {
+  if (previous.key === key && previous.state.status === 'ready') return previous;
+  return { key, state: { status: 'loading' } };
+}
+
+/** What to show for `key`: loading until something was loaded for that very key. Pure. */
+export function shownLoad<T>(stored: KeyedLoad<T>, key: string): Loadable<T> {
+  return stored.key === key ? stored.state : { status: 'loading' };
+}
+
 /** `load` runs on mount, whenever `key` changes, and on reload(); stale answers are dropped. */
 export function useLoad<T>(load: () => Promise<T>, key: string): [Loadable<T>, () => void] {
-  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
+  const [stored, setStored] = useState<KeyedLoad<T>>({ key, state: { status: 'loading' } });
   const [round, setRound] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
 
   useEffect(() => {
     let current = true;
-    setState((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }));
+    setStored((previous) => startLoad(previous, key));
     loadRef.current().then(
-      (value) => current && setState({ status: 'ready', value }),
-      (error: unknown) => current && setState({ status: 'error', error: describeError(error) }),
+      (value) => current && setStored({ key, state: { status: 'ready', value } }),
+      (error: unknown) =>
+        current && setStored({ key, state: { status: 'error', error: describeError(error) } }),
     );
     return () => {
       current = false;
@@ -27,7 +48,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loadable<T>, (
   }, [key, round]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
-  return [state, reload];
+  return [shownLoad(stored, key), reload];
 }
 
 /** A command the user runs (a button): its busy flag, its last error, and the runner. */

@@ -1,7 +1,9 @@
 /**
  * Recent jobs: outcome, issue, pull request, duration, tokens and cost. Opening one shows its log.
+ * The list refreshes itself whenever a job ends (it leaves the snapshot's jobs).
  * data-testid: history-list, history-empty, history-refresh, and HistoryRow's / JobDetail's.
  */
+import { useEffect, useRef } from 'react';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
 import { useBridge } from '../common/bridge-context.ts';
 import { serverUrlOf } from '../common/links.ts';
@@ -10,6 +12,7 @@ import { useLoad } from '../common/use-load.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { HistoryRow } from './HistoryRow.tsx';
 import { JobDetail } from './JobDetail.tsx';
+import { someJobEnded } from './job-ended.ts';
 
 /** How many recent jobs the list asks for. */
 export const HISTORY_LIMIT = 100;
@@ -27,6 +30,13 @@ export function HistoryPanel({
   const bridge = useBridge();
   const [state, reload] = useLoad(() => bridge.invoke('listHistory', { limit: HISTORY_LIMIT }), 'history');
   const serverUrl = serverUrlOf(snapshot);
+  const running = snapshot?.jobs.map((job) => job.jobId).join('\n') ?? '';
+  const previous = useRef(running);
+  useEffect(() => {
+    const ended = someJobEnded(split(previous.current), split(running));
+    previous.current = running;
+    if (ended) reload();
+  }, [running, reload]);
 
   if (openJobId) {
     const record = state.status === 'ready' ? (state.value.find((r) => r.jobId === openJobId) ?? null) : null;
@@ -67,4 +77,8 @@ export function HistoryPanel({
       )}
     </div>
   );
+}
+
+function split(jobIds: string): string[] {
+  return jobIds === '' ? [] : jobIds.split('\n');
 }

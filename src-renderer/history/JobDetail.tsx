@@ -2,7 +2,7 @@
  * A finished job and its whole log (the newest 200k lines), fetched with getJobLog.
  * data-testid: job-detail (data-job-id), job-detail-back, and LogView's; panel-loading / panel-error.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { JobRecord, LogLine } from '../../shared/records.ts';
 import { useBridge } from '../common/bridge-context.ts';
 import { ExternalLink } from '../common/ExternalLink.tsx';
@@ -29,16 +29,16 @@ export function JobDetail({
   const { t } = useI18n();
   const bridge = useBridge();
   const [state, reload] = useLoad(() => loadJobLogTail(bridge, jobId, LINES_PER_JOB), jobId);
-  const [buffer, setBuffer] = useState<RingBuffer<LogLine> | null>(null);
   const pr = checkedGitHubUrl(record?.prUrl ?? null, serverUrl);
 
-  useEffect(() => {
-    if (state.status !== 'ready') return;
+  // Built in render from this job's loaded state, so another job's lines never show, even briefly.
+  const buffer = useMemo(() => {
+    if (state.status !== 'ready') return null;
     const lines = new RingBuffer<LogLine>(LINES_PER_JOB);
     lines.pushAll(state.value.lines);
-    setBuffer(lines);
+    return lines;
   }, [state]);
-  const version = useMemo(() => (buffer ? buffer.length : 0), [buffer]);
+  const version = buffer ? buffer.length : 0;
 
   return (
     <div className="panel-body job-detail" data-testid="job-detail" data-job-id={jobId}>

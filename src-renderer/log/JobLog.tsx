@@ -1,6 +1,7 @@
 /**
- * The log of one job from the store: streamed lines, plus the earlier ones fetched once with
- * getJobLog. If the history cannot be fetched, the streamed lines still show, with a note why.
+ * The log of one job from the store: streamed lines, plus the earlier ones fetched with getJobLog
+ * when it opens and again whenever the connection comes back (lines written during an outage never
+ * streamed). If the history cannot be fetched, the streamed lines still show, with a note why.
  * data-testid: log-history-error, and LogView's.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
@@ -21,18 +22,30 @@ export function JobLog({ jobId, store, live }: { jobId: string; store: LogStore;
   const bridge = useBridge();
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const [reconnects, setReconnects] = useState(0);
+
+  useEffect(() => {
+    let lost = false;
+    return bridge.onConnection((state) => {
+      if (state === 'disconnected') lost = true;
+      else if (state === 'connected' && lost) {
+        lost = false;
+        setReconnects((n) => n + 1);
+      }
+    });
+  }, [bridge]);
 
   useEffect(() => {
     let current = true;
     setError(null);
     loadJobLogTail(bridge, jobId, LINES_PER_JOB).then(
-      (tail) => current && store.prepend(jobId, tail.lines),
+      (tail) => current && store.merge(jobId, tail.lines),
       (caught: unknown) => current && setError(describeError(caught)),
     );
     return () => {
       current = false;
     };
-  }, [bridge, jobId, store]);
+  }, [bridge, jobId, store, reconnects]);
 
   return (
     <>

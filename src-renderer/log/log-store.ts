@@ -1,14 +1,15 @@
 /**
  * Job logs in the UI: a bounded buffer per job, fed by the bridge's 'log' events and by getJobLog
- * for the lines written before the window opened. Lines are kept in order of their number `n`, each
- * at most once. Only the few most recent jobs are kept. React reads it through `version`.
+ * for the lines written before the window opened or while the connection was down (fetched again
+ * when it comes back). Lines are kept in order of their number `n`, each at most once. Only the few
+ * most recent jobs are kept, plus every job that is running. React reads it through `version`.
  */
 import type { LogLine } from '../../shared/records.ts';
 import { RingBuffer } from './ring-buffer.ts';
 
 /** Lines kept per job: enough for the longest agent session, bounded for memory (~200k × ~100 B). */
 export const LINES_PER_JOB = 200_000;
-/** Jobs whose logs stay in memory. */
+/** Jobs whose logs stay in memory, besides the running ones (those are never dropped). */
 export const JOBS_KEPT = 4;
 
 export class LogStore {
@@ -16,6 +17,7 @@ export class LogStore {
   readonly #jobsKept: number;
   readonly #buffers = new Map<string, RingBuffer<LogLine>>();
   readonly #listeners = new Set<() => void>();
+  #running: ReadonlySet<string> = new Set();
   #version = 0;
 
   constructor(options: { capacity?: number; jobsKept?: number } = {}) {
@@ -46,23 +48,38 @@ export class LogStore {
     if (added) this.#changed();
   }
 
-  /** Earlier lines from getJobLog: merged before (and deduplicated against) what streamed in. */
-  prepend(jobId: string, history: readonly LogLine[]): void {
+  /**
+   * Lines from getJobLog (the history, or what was written while the connection was down): merged
+   * by line number wherever they fall, each line once, in order. Sorted input is not required.
+   */
+  merge(jobId: string, fetched: readonly LogLine[]): void {
     const buffer = this.#buffer(jobId);
-    const live = buffer.slice();
-    const firstLive = live[0]?.n ?? Number.POSITIVE_INFINITY;
-    const older: LogLine[] = [];
-    let previous = 0;
-    for (const line of history) {
-      if (line.n >= firstLive || line.n <= previous) continue;
-      older.push(line);
-      previous = line.n;
+    const kept = buffer.slice();
+    const known = new Set(kept.map((line) => line.n));
+    const fresh = fetched.filter((line) => !known.has(line.n) && known.add(line.n));
+    if (fresh.length === 0) return;
+    fresh.sort((a, b) => a.n - b.n);
+    const lastKept = kept.at(-1)?.n ?? Number.NEGATIVE_INFINITY;
+    if (fresh[0]!.n > lastKept) {
+      buffer.pushAll(fresh);
+    } else {
+      const merged: LogLine[] = [];
+      let i = 0;
+      let j = 0;
+      while (i < kept.length || j < fresh.length) {
+        if (j >= fresh.length || (i < kept.length && kept[i]!.n < fresh[j]!.n)) merged.push(kept[i++]!);
+        else merged.push(fresh[j++]!);
+      }
+      buffer.clear();
+      buffer.pushAll(merged);
     }
-    if (older.length === 0) return;
-    buffer.clear();
-    buffer.pushAll(older);
-    buffer.pushAll(live);
     this.#changed();
+  }
+
+  /** The jobs running now (from the snapshot): their logs are never dropped to make room. */
+  setRunning(jobIds: Iterable<string>): void {
+    this.#running = new Set(jobIds);
+    this.#evict();
   }
 
   /** For useSyncExternalStore: bound, so it can be passed as is. */
@@ -82,11 +99,20 @@ export class LogStore {
       buffer = new RingBuffer<LogLine>(this.#capacity);
     }
     this.#buffers.set(jobId, buffer);
-    while (this.#buffers.size > this.#jobsKept) {
-      const oldest = this.#buffers.keys().next().value as string;
-      this.#buffers.delete(oldest);
-    }
+    this.#evict(jobId);
     return buffer;
+  }
+
+  /** Drops the least recently used logs of jobs not running, down to `jobsKept` (if it can). */
+  #evict(keep?: string): void {
+    let excess = this.#buffers.size - this.#jobsKept;
+    if (excess <= 0) return;
+    for (const jobId of [...this.#buffers.keys()]) {
+      if (excess <= 0) break;
+      if (jobId === keep || this.#running.has(jobId)) continue;
+      this.#buffers.delete(jobId);
+      excess -= 1;
+    }
   }
 
   #changed(): void {

@@ -8,6 +8,7 @@ export class RingBuffer<T> {
   #start = 0;
   #length = 0;
   #dropped = 0;
+  #generation = 0;
 
   constructor(capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1)
@@ -23,6 +24,14 @@ export class RingBuffer<T> {
   /** How many items were pushed out at the front since the buffer was created or cleared. */
   get dropped(): number {
     return this.#dropped;
+  }
+
+  /**
+   * Bumped by every change other than push (clear, and so a refill): an index seen before a change
+   * of generation may now point at another item, so anything derived from indexes starts over.
+   */
+  get generation(): number {
+    return this.#generation;
   }
 
   push(item: T): void {
@@ -64,5 +73,6 @@ export class RingBuffer<T> {
     this.#start = 0;
     this.#length = 0;
     this.#dropped = 0;
+    this.#generation += 1;
   }
 }

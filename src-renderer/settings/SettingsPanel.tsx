@@ -1,7 +1,9 @@
 /**
  * Settings: queue, repositories, agent, limits, behaviour, language and the GitHub token. Validated
  * on the client with shared/settings.ts as the user types, and again by the worker on save (its
- * problems show inline too). Only changed fields are sent. The language applies at once.
+ * problems show inline too). Only changed fields are sent. The language applies at once. The form
+ * shows only once the saved settings are loaded (nothing typed is overwritten, nothing unloaded is
+ * saved); if they cannot be loaded, the error with a Retry shows instead.
  * data-testid: settings-form, settings-queue-url, settings-region, settings-profile,
  * settings-repositories, settings-agent-preset, settings-agent-command, settings-model,
  * settings-extra-args, settings-lease, settings-max-duration, settings-concurrency,
@@ -11,10 +13,10 @@
  * into the settings.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { agentPresets, defaultSettings, locales, type Settings } from '../../shared/settings.ts';
+import { agentPresets, locales, type Settings } from '../../shared/settings.ts';
 import { useBridge } from '../common/bridge-context.ts';
-import { InlineError, Loading } from '../common/PanelState.tsx';
-import { useAction, useLoad } from '../common/use-load.ts';
+import { ErrorState, InlineError, Loading } from '../common/PanelState.tsx';
+import { useAction, useLoad, type Loadable } from '../common/use-load.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { DoctorPanel } from './DoctorPanel.tsx';
 import { GitHubTokenSection } from './GitHubTokenSection.tsx';
@@ -30,24 +32,43 @@ import {
 } from './settings-form.ts';
 
 export function SettingsPanel() {
-  const { t, setting, setSetting } = useI18n();
   const bridge = useBridge();
-  const [loaded] = useLoad(() => bridge.invoke('getSettings', {}), 'settings');
+  const [loaded, reload] = useLoad(() => bridge.invoke('getSettings', {}), 'settings');
+  return <SettingsPanelView loaded={loaded} onRetry={reload} />;
+}
+
+/** The panel for a load state: loading, the error with a Retry, or the form. */
+export function SettingsPanelView({ loaded, onRetry }: { loaded: Loadable<Settings>; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="panel-body settings">
+      {loaded.status === 'loading' && <Loading />}
+      {loaded.status === 'error' && (
+        <div data-testid="settings-load-error" data-kind={loaded.error.key}>
+          <p>{t('settings.loadFailed')}</p>
+          <ErrorState error={loaded.error} onRetry={onRetry} />
+        </div>
+      )}
+      {loaded.status === 'ready' && <SettingsFormView initial={loaded.value} />}
+      <GitHubTokenSection />
+      <DoctorPanel />
+    </div>
+  );
+}
+
+function SettingsFormView({ initial }: { initial: Settings }) {
+  const { t, setSetting } = useI18n();
+  const bridge = useBridge();
   const save = useAction();
-  const [baseline, setBaseline] = useState<Settings>(defaultSettings);
-  const [form, setForm] = useState<SettingsForm>(() => ({ ...toForm(defaultSettings), locale: setting }));
+  const [baseline, setBaseline] = useState<Settings>(initial);
+  const [form, setForm] = useState<SettingsForm>(() => toForm(initial));
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverProblems, setServerProblems] = useState<FormProblems>({});
   const [saved, setSaved] = useState<'saved' | 'unchanged' | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
-    if (loaded.status !== 'ready') return;
-    setBaseline(loaded.value);
-    setForm(toForm(loaded.value));
-    setSetting(loaded.value.locale);
-  }, [loaded, setSetting]);
+  useEffect(() => setSetting(initial.locale), [initial, setSetting]);
 
   const validation = validateForm(form);
   const clientProblems = validation.ok ? {} : validation.problems;
@@ -97,21 +118,7 @@ export function SettingsPanel() {
   });
 
   return (
-    <div className="panel-body settings">
-      {loaded.status === 'loading' && <Loading />}
-      {loaded.status === 'error' && (
-        <div
-          role="alert"
-          className="notice-box"
-          data-testid="settings-load-error"
-          data-kind={loaded.error.key}
-        >
-          <p>{t('settings.loadFailed')}</p>
-          <p className="muted">
-            {t(loaded.error.key)} {loaded.error.detail}
-          </p>
-        </div>
-      )}
+    <>
       <form ref={formRef} onSubmit={(e) => void onSubmit(e)} noValidate data-testid="settings-form">
         <fieldset>
           <legend>{t('settings.queueSection')}</legend>
@@ -249,9 +256,7 @@ export function SettingsPanel() {
         </div>
         <InlineError error={save.error} testId="settings-save-error" />
       </form>
-      <GitHubTokenSection />
-      <DoctorPanel />
-    </div>
+    </>
   );
 }
 

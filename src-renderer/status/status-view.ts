@@ -1,4 +1,8 @@
-/** The status header's headline, from the snapshot: which message, with what values. Pure. */
+/**
+ * The status header's headline, from the snapshot: which message, with what values. Pure. A running
+ * job comes first, as in the tray ("Working on …"); if the worker is also paused (it finishes the
+ * job, then takes no more), the headline says both.
+ */
 import type { ConnectionState } from '../../shared/bridge.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
 import type { MessageKey } from '../../shared/i18n/ui-messages.ts';
@@ -22,22 +26,22 @@ export function headline(snapshot: WorkerSnapshot | null, connection: Connection
   }
   const job = snapshot.jobs[0];
   const { pause } = snapshot;
-  if (pause.paused) {
-    const finishing = snapshot.jobs.length > 0;
-    if (pause.reason === 'battery') return paused('header.pausedBattery', finishing, null);
-    if (pause.reason === 'suspend') return paused('header.pausedSuspend', finishing, null);
-    if (pause.until) return paused('header.pausedUntil', finishing, pause.until);
-    return paused('header.paused', finishing, null);
-  }
   if (job) {
+    const after = pause.paused;
     return job.issue
       ? {
-          key: 'header.workingOn',
+          key: after ? 'header.workingOnPaused' : 'header.workingOn',
           values: { repository: job.issue.repository, number: job.issue.number },
           tone: 'busy',
           at: null,
         }
-      : { key: 'header.working', values: {}, tone: 'busy', at: null };
+      : { key: after ? 'header.workingPaused' : 'header.working', values: {}, tone: 'busy', at: null };
+  }
+  if (pause.paused) {
+    if (pause.reason === 'battery') return paused('header.pausedBattery', null);
+    if (pause.reason === 'suspend') return paused('header.pausedSuspend', null);
+    if (pause.until) return paused('header.pausedUntil', pause.until);
+    return paused('header.paused', null);
   }
   switch (snapshot.status) {
     case 'offline':
@@ -57,6 +61,6 @@ export function headline(snapshot: WorkerSnapshot | null, connection: Connection
   }
 }
 
-function paused(key: MessageKey, finishing: boolean, at: string | null): Headline {
-  return { key, values: { finishing: finishing ? 1 : 0 }, tone: 'paused', at };
+function paused(key: MessageKey, at: string | null): Headline {
+  return { key, values: { finishing: 0 }, tone: 'paused', at };
 }

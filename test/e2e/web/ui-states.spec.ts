@@ -49,12 +49,19 @@ test('History: empty, or an error', async ({ page }) => {
   await expect(page.getByTestId('history-item')).toHaveCount(0);
 });
 
-test('Settings: the form, with a note when the saved settings cannot be loaded', async ({ page }) => {
+test('Settings: the form, or the error with a retry when the saved settings cannot be loaded', async ({
+  page,
+}) => {
   await openPanel(page, world, 'settings');
-  await expect(page.getByTestId('settings-form')).toBeVisible();
-  await expect(page.getByTestId('panel-loading')).toHaveCount(0);
+  const form = page.getByTestId('settings-form');
   const loadError = page.getByTestId('settings-load-error');
-  if (await loadError.isVisible()) await expect(loadError).toHaveAttribute('data-kind', /^error\./);
+  await expect(form.or(loadError)).toBeVisible();
+  await expect(page.getByTestId('panel-loading')).toHaveCount(0);
+  if (await loadError.isVisible()) {
+    await expect(loadError).toHaveAttribute('data-kind', /^error\./);
+    await expect(loadError.getByTestId('panel-retry')).toBeVisible();
+    await expect(form).toHaveCount(0);
+  }
 });
 
 test('shows the queue depth as approximate', async ({ page }) => {

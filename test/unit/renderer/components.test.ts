@@ -8,6 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../../../shared/bridge.ts';
 import type { LogLine } from '../../../shared/records.ts';
+import { defaultSettings } from '../../../shared/settings.ts';
 import { BridgeContext } from '../../../src-renderer/common/bridge-context.ts';
 import { I18nContext, translator } from '../../../src-renderer/i18n/i18n.ts';
 import { job, paused, snapshot } from '../electron/support.ts';
@@ -27,6 +28,7 @@ const CurrentJobPanel = await component('job/CurrentJobPanel.tsx', 'CurrentJobPa
 const LogLineView = await component('log/LogLineView.tsx', 'LogLineView');
 const Tabs = await component('app/Tabs.tsx', 'Tabs');
 const SettingsPanel = await component('settings/SettingsPanel.tsx', 'SettingsPanel');
+const SettingsPanelView = await component('settings/SettingsPanel.tsx', 'SettingsPanelView');
 const { LogStore } = await import('../../../src-renderer/log/log-store.ts');
 
 function bridge(host: 'web' | 'electron'): Bridge {
@@ -163,9 +165,38 @@ describe('tabs', () => {
 });
 
 describe('settings', () => {
-  it('shows the form (with a loading note) before the saved settings arrive', () => {
+  const loadedView = () =>
+    createElement(SettingsPanelView, {
+      loaded: { status: 'ready', value: { ...defaultSettings, queueUrl: 'https://sqs.example/q' } },
+      onRetry: () => {},
+    });
+
+  it('shows no form until the saved settings arrive, so nothing typed is overwritten', () => {
     const html = render(createElement(SettingsPanel, {}));
     expect(html).toContain('data-testid="panel-loading"');
+    expect(html).not.toContain('data-testid="settings-form"');
+    expect(html).not.toContain('data-testid="settings-save"');
+    expect(html).toContain('data-testid="check-setup"');
+  });
+
+  it('shows the error with a Retry, and no form to save defaults, when loading fails', () => {
+    const html = render(
+      createElement(SettingsPanelView, {
+        loaded: { status: 'error', error: { key: 'error.disconnected', detail: 'socket closed' } },
+        onRetry: () => {},
+      }),
+    );
+    expect(html).toMatch(/data-testid="settings-load-error" data-kind="error.disconnected"/);
+    expect(html).toContain('data-testid="panel-error"');
+    expect(html).toContain('data-testid="panel-retry"');
+    expect(html).not.toContain('data-testid="settings-form"');
+    expect(html).not.toContain('data-testid="settings-save"');
+  });
+
+  it('shows the form with the loaded settings', () => {
+    const html = render(loadedView());
+    expect(html).not.toContain('data-testid="panel-loading"');
+    expect(html).toContain('value="https://sqs.example/q"');
     for (const id of [
       'settings-queue-url',
       'settings-repositories',
@@ -180,9 +211,7 @@ describe('settings', () => {
   });
 
   it('offers launch at login in Electron only', () => {
-    expect(render(createElement(SettingsPanel, {}), { host: 'electron' })).toContain(
-      'settings-launch-at-login',
-    );
+    expect(render(loadedView(), { host: 'electron' })).toContain('settings-launch-at-login');
   });
 
   it('offers a GitHub token field in Electron: a password input that starts empty', () => {

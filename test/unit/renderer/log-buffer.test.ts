@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogLine } from '../../../shared/records.ts';
 import type { Bridge } from '../../../shared/bridge.ts';
 import { loadJobLogTail } from '../../../src-renderer/log/load-job-log.ts';
-import { findMatches, splitByQuery, stepMatch } from '../../../src-renderer/log/log-search.ts';
+import { findMatches, scanMatches, splitByQuery, stepMatch } from '../../../src-renderer/log/log-search.ts';
 import { LogStore } from '../../../src-renderer/log/log-store.ts';
 import { RingBuffer } from '../../../src-renderer/log/ring-buffer.ts';
 
@@ -76,7 +76,7 @@ describe('log store', () => {
   it('merges history before the streamed lines, without duplicates', () => {
     const store = new LogStore();
     store.append('job', range(5, 7));
-    store.prepend('job', range(1, 6));
+    store.merge('job', range(1, 6));
     expect(
       store
         .lines('job')!
@@ -87,7 +87,7 @@ describe('log store', () => {
 
   it('takes history as it is when nothing streamed yet', () => {
     const store = new LogStore();
-    store.prepend('job', range(1, 3));
+    store.merge('job', range(1, 3));
     expect(store.lines('job')!.length).toBe(3);
   });
 
@@ -104,6 +104,49 @@ describe('log store', () => {
     store.append('c', range(1, 1));
     expect(store.lines('a')).toBeUndefined();
     expect(store.lines('b')).toBeDefined();
+  });
+
+  const ns = (store: InstanceType<typeof LogStore>, job: string) =>
+    store
+      .lines(job)!
+      .slice()
+      .map((l) => l.n);
+
+  it('merges lines fetched after an outage into the gap, by line number, once each', () => {
+    const store = new LogStore();
+    store.append('job', range(1, 3));
+    // Lines 4..6 were written while the socket was down; 7..8 streamed after it came back.
+    store.append('job', range(7, 8));
+    store.merge('job', range(1, 8));
+    expect(ns(store, 'job')).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const version = store.version;
+    store.merge('job', range(2, 7));
+    expect(store.version).toBe(version);
+    store.merge('job', [line(10), line(9)]);
+    expect(ns(store, 'job')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('keeps the newest lines when a merge overflows the buffer', () => {
+    const store = new LogStore({ capacity: 4 });
+    store.append('job', [line(1), line(6)]);
+    store.merge('job', range(1, 6));
+    expect(ns(store, 'job')).toEqual([3, 4, 5, 6]);
+  });
+
+  it('never drops the log of a running job, however many run', () => {
+    const store = new LogStore({ jobsKept: 2 });
+    const running = ['r1', 'r2', 'r3', 'r4', 'r5'];
+    store.setRunning(running);
+    for (const job of running) store.append(job, range(1, 1));
+    store.append('old1', range(1, 1));
+    store.append('old2', range(1, 1));
+    store.append('old3', range(1, 1));
+    for (const job of running) expect(store.lines(job), job).toBeDefined();
+    expect(store.lines('old1')).toBeUndefined();
+    expect(store.lines('old3')).toBeDefined();
+    store.setRunning([]);
+    expect(running.filter((job) => store.lines(job))).toEqual(['r5']);
+    expect(store.lines('old3')).toBeDefined();
   });
 
   it('tells subscribers about changes, and only about changes', () => {
@@ -133,6 +176,28 @@ describe('log search', () => {
     expect(findMatches(source, 'error')).toEqual([0, 2, 3]);
     expect(findMatches(source, '31m')).toEqual([]);
     expect(findMatches(source, '')).toEqual([]);
+  });
+
+  it('scans incrementally, shifting matches when lines drop off the front', () => {
+    const buffer = new RingBuffer<LogLine>(4);
+    buffer.pushAll([line(1, 'hit'), line(2, 'miss'), line(3, 'hit')]);
+    let scan = scanMatches(buffer, 'HIT');
+    expect(scan.matches).toEqual([0, 2]);
+    buffer.pushAll([line(4, 'hit'), line(5, 'miss')]);
+    scan = scanMatches(buffer, 'hit', scan);
+    expect(scan.matches).toEqual([1, 2]);
+    expect(scan.matches).toEqual(findMatches(buffer, 'hit'));
+  });
+
+  it('starts over when the buffer is refilled (a merge), not over shifted lines', () => {
+    const store = new LogStore({ capacity: 10 });
+    store.append('job', [line(5, 'hit'), line(6, 'miss')]);
+    let scan = scanMatches(store.lines('job')!, 'hit');
+    expect(scan.matches).toEqual([0]);
+    store.merge('job', [line(1, 'miss'), line(2, 'miss'), line(3, 'hit')]);
+    scan = scanMatches(store.lines('job')!, 'hit', scan);
+    expect(scan.matches).toEqual([2, 3]);
+    expect(scan.matches).toEqual(findMatches(store.lines('job')!, 'hit'));
   });
 
   it('splits a line around every match, keeping the original case', () => {

@@ -155,10 +155,19 @@ describe('status headline', () => {
       key: 'header.pausedUntil',
       at: '2026-01-10T11:00:00Z',
     });
-    expect(headline(snapshot({ pause: paused('user'), jobs: [job()] }), 'connected')).toMatchObject({
-      key: 'header.paused',
-      values: { finishing: 1 },
+  });
+
+  it('says the job it works on and that it pauses after it, like the tray', () => {
+    const view = headline(snapshot({ pause: paused('user'), jobs: [job()] }), 'connected');
+    expect(view).toMatchObject({
+      key: 'header.workingOnPaused',
+      values: { repository: 'octo/app', number: 12 },
     });
+    expect(translator('en')(view.key, view.values)).toBe('Working on octo/app#12 — paused after this job');
+    expect(translator('ja')(view.key, view.values)).toContain('octo/app#12');
+    expect(
+      headline(snapshot({ pause: paused('battery'), jobs: [job({ issue: null })] }), 'connected').key,
+    ).toBe('header.workingPaused');
   });
 
   it('says why it is offline and when it retries', () => {
