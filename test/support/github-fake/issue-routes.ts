@@ -1,0 +1,52 @@
+/** The fake's issues API: an issue (or a pull request read as one), its events and its comments. */
+import { NOT_FOUND, page, type RepoRoutes, type RouteRequest } from './route-handler.ts';
+import type { FakeComment, FakeRepo } from './state.ts';
+
+const issueOf = (repo: FakeRepo, request: RouteRequest) =>
+  repo.issues.get(Number(request.params.issue_number));
+
+export const issueRoutes: RepoRoutes = {
+  'GET /repos/{owner}/{repo}/issues/{issue_number}': ({ payloads }, repo, request) => {
+    const issueNumber = Number(request.params.issue_number);
+    const pull = repo.pulls.find((p) => p.number === issueNumber);
+    if (pull) return [200, { ...payloads.pullAsIssue(pull) }];
+    const issue = issueOf(repo, request);
+    return issue ? [200, payloads.issue(repo, issue)] : NOT_FOUND;
+  },
+
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/events': ({ payloads }, repo, request) => {
+    const issue = issueOf(repo, request);
+    if (!issue) return NOT_FOUND;
+    return page(
+      request.url,
+      issue.events.map((e) => payloads.event(repo, e)),
+    );
+  },
+
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': ({ payloads }, repo, request) => {
+    const issue = issueOf(repo, request);
+    if (!issue) return NOT_FOUND;
+    return page(
+      request.url,
+      issue.comments.map((c) => payloads.comment(repo, issue, c)),
+    );
+  },
+
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': (
+    { state, payloads, options },
+    repo,
+    request,
+  ) => {
+    const issue = issueOf(repo, request);
+    if (!issue) return NOT_FOUND;
+    const comment: FakeComment = {
+      id: state.nextId(),
+      author: options.login ?? 'worker-bot',
+      authorType: 'User',
+      body: (request.body as { body: string }).body,
+      createdAt: new Date().toISOString(),
+    };
+    issue.comments.push(comment);
+    return [201, payloads.comment(repo, issue, comment)];
+  },
+};
