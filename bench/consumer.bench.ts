@@ -19,7 +19,6 @@ import {
 import { Consumer } from 'sqs-consumer';
 import { workerConfigSchema, type WorkerConfig } from '../src-main/engine/config/worker-config.ts';
 import type { JobRunner } from '../src-main/engine/jobs/job.ts';
-import type { KeyValueStore } from '../src-main/engine/ports/key-value-store.ts';
 import { asciiJson } from '../src-main/engine/queue/send-task-message.ts';
 import {
   LOCAL_CREDENTIALS,
@@ -28,10 +27,12 @@ import {
   type LocalSqs,
 } from '../src-main/engine/sandbox/local-sqs.ts';
 import { Worker } from '../src-main/engine/worker/worker.ts';
+import { MapStore } from '../test/support/map-store.ts';
 import { MemoryJournal } from '../test/support/memory-journal.ts';
 import { sampleTask } from '../test/support/sample-task.ts';
 import { countSqsRequests } from '../test/support/sqs-request-counter.ts';
 import type { Bench, BenchResult } from './support/bench-result.ts';
+import { median, percentile as rawPercentile, round } from './support/stats.ts';
 
 const P1_SAMPLES = 60;
 const P3_JOBS = 2_000;
@@ -337,16 +338,6 @@ async function idleRequests(sqs: LocalSqs): Promise<BenchResult[]> {
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-class MapStore implements KeyValueStore {
-  readonly #values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.#values.get(key);
-  }
-  set(key: string, value: unknown): void {
-    this.#values.set(key, value);
-  }
-}
-
 function makeWorker(sqs: LocalSqs, workerConfig: WorkerConfig, runJob: JobRunner) {
   const c = client(sqs);
   const counter = countSqsRequests(c);
@@ -387,24 +378,12 @@ function list(values: readonly number[]): string {
   return values.map((v) => Math.round(v)).join('/');
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return round(sorted[index] ?? Number.NaN, 2);
+  return round(rawPercentile(values, p), 2);
 }
 
 function row(id: string, name: string, value: number, unit: string, note: string): BenchResult {
   return { id, name, value: round(value, unit === 'ms' ? 2 : 0), unit, goal: null, pass: null, note };
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -23,6 +23,7 @@ import { gitEnvironment } from '../src-main/engine/workspace/git.ts';
 import { Workspaces } from '../src-main/engine/workspace/workspaces.ts';
 import { git } from '../test/support/git-remote.ts';
 import type { Bench, BenchResult } from './support/bench-result.ts';
+import { median, round } from './support/stats.ts';
 
 const FILES = 20_000;
 const P2_ROUNDS = 3;
@@ -288,16 +289,6 @@ async function countNumberedLines(
 }
 
 // ---- helpers -----------------------------------------------------------------------------------
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
 
 function row(
   id: string,

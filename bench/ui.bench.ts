@@ -22,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { securityHeaders, serveStatic } from '../src-main/headless/static-files.ts';
 import { chromiumLaunchOptions } from '../test/e2e/support/chromium.ts';
 import type { Bench, BenchResult } from './support/bench-result.ts';
+import { percentile, round as roundTo } from './support/stats.ts';
 
 const LINES = 200_000;
 const STEADY_FRAMES = 600;
@@ -94,11 +95,11 @@ export const run: Bench = async () => {
       {
         id: 'P6',
         name: `LogView ${LINES / 1000}k lines: median frame time (steady / jumps)`,
-        value: round(percentile(steady, 50)),
+        value: roundTo(percentile(steady, 50), 2),
         unit: 'ms',
         goal: null,
         pass: null,
-        note: `jumps median ${round(percentile(jumps, 50))} ms; worst frame ${round(Math.max(...steady, ...jumps))} ms`,
+        note: `jumps median ${roundTo(percentile(jumps, 50), 2)} ms; worst frame ${roundTo(Math.max(...steady, ...jumps), 2)} ms`,
       },
       {
         id: 'P6',
@@ -117,7 +118,7 @@ export const run: Bench = async () => {
 };
 
 function p95Row(id: string, name: string, deltas: readonly number[], rendered: number): BenchResult {
-  const value = round(percentile(deltas, 95));
+  const value = roundTo(percentile(deltas, 95), 2);
   return {
     id,
     name,
@@ -147,15 +148,6 @@ async function serveRenderer(): Promise<Server> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return server;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

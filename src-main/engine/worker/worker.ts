@@ -20,13 +20,8 @@ import type { ReceivedMessage } from '../queue/received-message.ts';
 import { resolveDeadLetterQueue } from '../queue/resolve-dead-letter-queue.ts';
 import { Redactor } from '../security/redact.ts';
 import { JobPool } from './job-pool.ts';
-import {
-  PAUSE_STORE_KEY,
-  parsePauseUntil,
-  pausedState,
-  pauseRemainingMs,
-  restorePauseState,
-} from './pause-state.ts';
+import { parsePauseUntil, pausedState, pauseRemainingMs } from './pause-state.ts';
+import { loadPause, savePause } from './pause-store.ts';
 import { ReceiveLoop } from './receive-loop.ts';
 import { Settler } from './settler.ts';
 import { StatsWatcher } from './stats-watcher.ts';
@@ -112,10 +107,7 @@ export class Worker {
       track: (work) => this.#track(work),
     });
 
-    const stored = options.store.get(PAUSE_STORE_KEY);
-    const pause = restorePauseState(stored, this.#clock.now());
-    // A timed pause that ended while the app was closed is cleared for good.
-    if (!pause.paused && isPausedRecord(stored)) this.#persistPause(pause);
+    const pause = loadPause(options.store, this.#clock.now());
 
     this.#state = initialWorkerState({
       queueUrl: options.config.queueUrl,
@@ -369,7 +361,7 @@ export class Worker {
   }
 
   #persistPause(pause: PauseState): void {
-    this.#store.set(PAUSE_STORE_KEY, pause);
+    savePause(this.#store, pause);
   }
 
   // ---- plumbing --------------------------------------------------------------------------------
@@ -396,8 +388,4 @@ export class Worker {
   #isoNow(): string {
     return new Date(this.#clock.now()).toISOString();
   }
-}
-
-function isPausedRecord(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { paused?: unknown }).paused === true;
 }

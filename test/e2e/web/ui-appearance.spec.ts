@@ -2,24 +2,9 @@
 // the screenshots in docs/screenshots/ are taken here: every panel, light and dark, English and
 // Japanese, at the tray window's size.
 import { expect, test, type Page } from '@playwright/test';
-import {
-  openPanel,
-  screenshot,
-  startUiWorld,
-  TRAY_VIEWPORT,
-  type BrowserElement,
-  type BrowserGlobals,
-  type UiWorld,
-} from './ui-setup.ts';
+import { openPanel, screenshot, useUiWorld, type BrowserElement, type BrowserGlobals } from './ui-setup.ts';
 
-let world: UiWorld;
-test.beforeAll(async () => {
-  world = await startUiWorld('ui-appearance');
-});
-test.afterAll(async () => {
-  await world?.stop();
-});
-test.use({ viewport: TRAY_VIEWPORT });
+const world = useUiWorld('ui-appearance');
 
 /** Contrast ratio of each matched element's text against the background it is drawn on. */
 async function contrasts(page: Page, selector: string): Promise<Array<{ text: string; ratio: number }>> {
@@ -60,7 +45,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`${scheme} mode is readable`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     for (const tab of ['now', 'settings'] as const) {
-      await openPanel(page, world, tab);
+      await openPanel(page, world(), tab);
       if (tab === 'settings') await page.getByTestId('settings-queue-url').fill('not a queue');
       const bodyBg = await page.evaluate(() => {
         const { document, getComputedStyle } = globalThis as unknown as BrowserGlobals;
@@ -83,7 +68,7 @@ for (const locale of ['en', 'ja'] as const) {
       test(`${scheme}`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme });
         for (const tab of ['now', 'dlq', 'history', 'settings'] as const) {
-          await openPanel(page, world, tab);
+          await openPanel(page, world(), tab);
           await expect(page.getByTestId('panel-loading')).toHaveCount(0);
           await expect(page.locator('html')).toHaveAttribute('lang', locale);
           await screenshot(page, `${tab}-${locale}-${scheme}`);

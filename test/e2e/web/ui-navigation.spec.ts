@@ -1,23 +1,9 @@
 // Keyboard use: the panel tabs follow the WAI-ARIA tabs pattern (arrow keys, Home, End, one tab
 // stop), focus is always visible, and every control is a real button, link or form field.
 import { expect, test, type Page } from '@playwright/test';
-import {
-  openPanel,
-  startUiWorld,
-  TRAY_VIEWPORT,
-  type BrowserElement,
-  type BrowserGlobals,
-  type UiWorld,
-} from './ui-setup.ts';
+import { openPanel, useUiWorld, type BrowserElement, type BrowserGlobals } from './ui-setup.ts';
 
-let world: UiWorld;
-test.beforeAll(async () => {
-  world = await startUiWorld('ui-navigation');
-});
-test.afterAll(async () => {
-  await world?.stop();
-});
-test.use({ viewport: TRAY_VIEWPORT });
+const world = useUiWorld('ui-navigation');
 
 async function tabTo(page: Page, testId: string, maxPresses = 15): Promise<void> {
   for (let i = 0; i < maxPresses; i++) {
@@ -32,7 +18,7 @@ async function tabTo(page: Page, testId: string, maxPresses = 15): Promise<void>
 }
 
 test('moves between panels with the arrow keys, Home and End', async ({ page }) => {
-  await openPanel(page, world, 'now');
+  await openPanel(page, world(), 'now');
   await tabTo(page, 'tab-now');
   const selected = page.locator('[role="tab"][aria-selected="true"]');
 
@@ -59,7 +45,7 @@ test('moves between panels with the arrow keys, Home and End', async ({ page }) 
 });
 
 test('keeps one tab stop in the tab list, then moves on into the panel', async ({ page }) => {
-  await openPanel(page, world, 'settings');
+  await openPanel(page, world(), 'settings');
   await tabTo(page, 'tab-settings');
   await page.keyboard.press('Tab');
   const next = await page.evaluate(
@@ -71,7 +57,7 @@ test('keeps one tab stop in the tab list, then moves on into the panel', async (
 });
 
 test('shows a visible focus ring on keyboard focus', async ({ page }) => {
-  await openPanel(page, world, 'settings');
+  await openPanel(page, world(), 'settings');
   await tabTo(page, 'tab-settings');
   const ring = await page.getByTestId('tab-settings').evaluate((el: BrowserElement) => {
     const style = (globalThis as unknown as BrowserGlobals).getComputedStyle(el);
@@ -89,7 +75,7 @@ test('shows a visible focus ring on keyboard focus', async ({ page }) => {
 });
 
 test('reopens the panel named in the URL', async ({ page }) => {
-  await openPanel(page, world, 'dlq');
+  await openPanel(page, world(), 'dlq');
   await expect(page.getByTestId('tab-dlq')).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('tab-history').click();
   expect(new URL(page.url()).hash).toBe('#history');
@@ -99,7 +85,7 @@ test('reopens the panel named in the URL', async ({ page }) => {
 
 test('uses real controls: nothing clickable is a bare div or span', async ({ page }) => {
   for (const tab of ['now', 'dlq', 'history', 'settings'] as const) {
-    await openPanel(page, world, tab);
+    await openPanel(page, world(), tab);
     await expect(page.getByTestId('panel-loading')).toHaveCount(0);
     const bad = await page.evaluate(() =>
       Array.from((globalThis as unknown as BrowserGlobals).document.querySelectorAll('[data-testid]'))

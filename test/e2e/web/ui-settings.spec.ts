@@ -2,19 +2,12 @@
 // language switch, following the system language, the GitHub token section the headless worker
 // cannot serve, and "Check setup". None needs a running job.
 import { expect, test } from '@playwright/test';
-import { openPanel, screenshot, startUiWorld, TRAY_VIEWPORT, type UiWorld } from './ui-setup.ts';
+import { openPanel, screenshot, useUiWorld } from './ui-setup.ts';
 
-let world: UiWorld;
-test.beforeAll(async () => {
-  world = await startUiWorld('ui-settings');
-});
-test.afterAll(async () => {
-  await world?.stop();
-});
-test.use({ viewport: TRAY_VIEWPORT });
+const world = useUiWorld('ui-settings');
 
 test('shows an inline error for an invalid queue URL, and clears it once fixed', async ({ page }) => {
-  await openPanel(page, world, 'settings');
+  await openPanel(page, world(), 'settings');
   const queueUrl = page.getByTestId('settings-queue-url');
   await queueUrl.fill('https://example.com/not-a-queue');
   const error = page.locator('[data-testid="settings-error"][data-field="queueUrl"]');
@@ -31,7 +24,7 @@ test('shows an inline error for an invalid queue URL, and clears it once fixed',
 });
 
 test('refuses to save invalid numbers and moves focus to the first problem', async ({ page }) => {
-  await openPanel(page, world, 'settings');
+  await openPanel(page, world(), 'settings');
   await page.getByTestId('settings-lease').fill('30');
   await page.getByTestId('settings-concurrency').fill('two');
   await page.getByTestId('settings-save').click();
@@ -46,7 +39,7 @@ test('refuses to save invalid numbers and moves focus to the first problem', asy
 });
 
 test('switches the whole UI to Japanese and back', async ({ page }) => {
-  await openPanel(page, world, 'settings');
+  await openPanel(page, world(), 'settings');
   await page.getByTestId('settings-language').selectOption('ja');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByTestId('tab-settings')).toHaveText('設定');
@@ -67,7 +60,7 @@ test.describe('with a Japanese system', () => {
   test.use({ locale: 'ja-JP' });
 
   test('follows the system language', async ({ page }) => {
-    await openPanel(page, world, 'now');
+    await openPanel(page, world(), 'now');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page.getByTestId('tab-now')).toHaveText(/現在/);
     await expect(page.getByTestId('current-job-empty')).toContainText('実行中のジョブはありません');
@@ -77,7 +70,7 @@ test.describe('with a Japanese system', () => {
 test('explains that the headless worker cannot store a GitHub token, with the token inputs disabled', async ({
   page,
 }) => {
-  await openPanel(page, world, 'settings');
+  await openPanel(page, world(), 'settings');
   const section = page.getByRole('group', { name: 'GitHub token' });
   await section.scrollIntoViewIfNeeded();
   await expect(section).toContainText('reads its token from GITHUB_TOKEN or `gh auth token`');
@@ -130,7 +123,7 @@ test('in the app, checks the token, keeps it only in the password field and empt
       },
     );
   });
-  await openPanel(page, world, 'settings');
+  await openPanel(page, world(), 'settings');
   const token = page.getByTestId('settings-token');
   const save = page.getByTestId('settings-token-save');
   const error = page.getByTestId('settings-token-error');
@@ -183,7 +176,7 @@ test('in the app, checks the token, keeps it only in the password field and empt
 });
 
 test('runs "Check setup" and shows each result, or why it could not', async ({ page }) => {
-  await openPanel(page, world, 'settings');
+  await openPanel(page, world(), 'settings');
   await page.getByTestId('check-setup').click();
   const results = page.getByTestId('doctor-results');
   const error = page.getByTestId('doctor-error');

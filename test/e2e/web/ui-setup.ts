@@ -2,7 +2,7 @@
  * Shared setup of the UI specs: an embedded SQS (fauxqs) and the real `codingworker serve`, and a
  * helper that writes screenshots to docs/screenshots/ (light and dark, English and Japanese).
  */
-import type { Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -43,6 +43,22 @@ export async function startUiWorld(name: string): Promise<UiWorld> {
       await sqs.stop();
     },
   };
+}
+
+/**
+ * One world for a spec file: started before its tests, stopped after them, at the tray window's
+ * size. Read `world()` inside tests.
+ */
+export function useUiWorld(name: string): () => UiWorld {
+  let world: UiWorld | undefined;
+  test.beforeAll(async () => {
+    world = await startUiWorld(name);
+  });
+  test.afterAll(async () => {
+    await world?.stop();
+  });
+  test.use({ viewport: TRAY_VIEWPORT });
+  return () => world!;
 }
 
 /** The UI at a panel, once connected. */

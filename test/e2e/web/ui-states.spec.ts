@@ -2,16 +2,9 @@
 // that has no job, no DLQ item and no history — or a build that cannot list them yet — each panel
 // settles on a state that says so.
 import { expect, test, type Page } from '@playwright/test';
-import { openPanel, startUiWorld, TRAY_VIEWPORT, type UiWorld } from './ui-setup.ts';
+import { openPanel, useUiWorld } from './ui-setup.ts';
 
-let world: UiWorld;
-test.beforeAll(async () => {
-  world = await startUiWorld('ui-states');
-});
-test.afterAll(async () => {
-  await world?.stop();
-});
-test.use({ viewport: TRAY_VIEWPORT });
+const world = useUiWorld('ui-states');
 
 /** The panel ends up empty (the worker answered) or in its error state (it could not). */
 async function settles(page: Page, emptyId: string): Promise<'empty' | 'error'> {
@@ -28,14 +21,14 @@ async function settles(page: Page, emptyId: string): Promise<'empty' | 'error'> 
 }
 
 test('Now: says no job is running', async ({ page }) => {
-  await openPanel(page, world, 'now');
+  await openPanel(page, world(), 'now');
   await expect(page.getByTestId('current-job-empty')).toContainText('No job running');
   await expect(page.getByTestId('current-job')).toHaveCount(0);
   await expect(page.getByTestId('worker-status')).toHaveText('Listening for tasks');
 });
 
 test('DLQ: empty, or an error with a working retry', async ({ page }) => {
-  await openPanel(page, world, 'dlq');
+  await openPanel(page, world(), 'dlq');
   if ((await settles(page, 'dlq-empty')) === 'error') {
     await page.getByTestId('panel-retry').click();
     await settles(page, 'dlq-empty');
@@ -44,7 +37,7 @@ test('DLQ: empty, or an error with a working retry', async ({ page }) => {
 });
 
 test('History: empty, or an error', async ({ page }) => {
-  await openPanel(page, world, 'history');
+  await openPanel(page, world(), 'history');
   await settles(page, 'history-empty');
   await expect(page.getByTestId('history-item')).toHaveCount(0);
 });
@@ -52,7 +45,7 @@ test('History: empty, or an error', async ({ page }) => {
 test('Settings: the form, or the error with a retry when the saved settings cannot be loaded', async ({
   page,
 }) => {
-  await openPanel(page, world, 'settings');
+  await openPanel(page, world(), 'settings');
   const form = page.getByTestId('settings-form');
   const loadError = page.getByTestId('settings-load-error');
   await expect(form.or(loadError)).toBeVisible();
@@ -65,7 +58,7 @@ test('Settings: the form, or the error with a retry when the saved settings cann
 });
 
 test('shows the queue depth as approximate', async ({ page }) => {
-  await openPanel(page, world, 'now');
+  await openPanel(page, world(), 'now');
   const depth = page.getByTestId('queue-depth');
   await expect(depth).toHaveAttribute('data-count', '0');
   await expect(depth).toContainText('≈');

@@ -10,7 +10,6 @@ import type { TaskMessage } from '../../../shared/task-message.ts';
 import { workerConfigSchema, type WorkerConfig } from '../../../src-main/engine/config/worker-config.ts';
 import type { JobResult, JobRunner } from '../../../src-main/engine/jobs/job.ts';
 import type { Clock } from '../../../src-main/engine/ports/clock.ts';
-import type { KeyValueStore } from '../../../src-main/engine/ports/key-value-store.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import {
   LOCAL_CREDENTIALS,
@@ -22,18 +21,11 @@ import type { Redactor } from '../../../src-main/engine/security/redact.ts';
 import { Worker, type WorkerTimings } from '../../../src-main/engine/worker/worker.ts';
 import { startLocalSqs } from '../../support/local-sqs.ts';
 import { MemoryJournal } from '../../support/memory-journal.ts';
+import { MapStore } from '../../support/map-store.ts';
 import { sampleTask } from '../../support/sample-task.ts';
 import { countSqsRequests, type SqsRequestCounter } from '../../support/sqs-request-counter.ts';
 
-export class MapStore implements KeyValueStore {
-  readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  set(key: string, value: unknown): void {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
+export { MapStore };
 
 let queueSerial = 0;
 /** A fresh queue name per test, so tests in one file never see each other's messages. */

@@ -54,6 +54,9 @@ describe('the worker’s git', () => {
 
   const workspacesFor = (serverUrl: string, token: string | null, path = process.env.PATH) =>
     new Workspaces({ dataDir, serverUrl, environment: { PATH: path, HOME: tmpdir() }, token });
+  /** A job's worktree of REPO on branch b from main. */
+  const prepareJob = (workspaces: Workspaces, jobId = 'j', branch = 'b') =>
+    workspaces.prepare({ repository: REPO, jobId, branch, baseBranch: 'main' });
 
   it('pushes to the URL built from the config, whatever push URL the clone’s config names', async () => {
     await remotes.create(REPO.fullName);
@@ -129,16 +132,11 @@ describe('the worker’s git', () => {
   it('rewrites the askpass script before each network call', async () => {
     await remotes.create(REPO.fullName);
     const workspaces = workspacesFor(remotes.serverUrl, TOKEN);
-    const first = await workspaces.prepare({
-      repository: REPO,
-      jobId: 'j1',
-      branch: 'b1',
-      baseBranch: 'main',
-    });
+    const first = await prepareJob(workspaces, 'j1', 'b1');
     const script = join(dataDir, 'bin', 'git-askpass.sh');
     writeFileSync(script, '#!/bin/sh\necho stolen\n');
     await workspaces.release(first, { keep: false });
-    await workspaces.prepare({ repository: REPO, jobId: 'j2', branch: 'b2', baseBranch: 'main' });
+    await prepareJob(workspaces, 'j2', 'b2');
     expect(readFileSync(script, 'utf8')).toBe(ASKPASS_SCRIPT);
   });
 
@@ -167,12 +165,7 @@ describe('the worker’s git', () => {
       'tools/git': `#!/bin/sh\ntouch ${marker}\n`,
     });
     const workspaces = workspacesFor(remotes.serverUrl, null, `tools:${process.env.PATH}`);
-    const worktree = await workspaces.prepare({
-      repository: REPO,
-      jobId: 'j',
-      branch: 'b',
-      baseBranch: 'main',
-    });
+    const worktree = await prepareJob(workspaces);
     await chmod(join(worktree.path, 'tools', 'git'), 0o755);
     writeFileSync(join(worktree.path, 'x.txt'), 'change\n');
     expect(await commitAll(workspaces.repository(worktree), IDENTITY, 'm')).toMatch(/^[0-9a-f]{40}$/);
@@ -193,12 +186,7 @@ describe('the worker’s git', () => {
     await rm(seed, { recursive: true, force: true });
 
     const workspaces = workspacesFor(remotes.serverUrl, null);
-    const worktree = await workspaces.prepare({
-      repository: REPO,
-      jobId: 'j',
-      branch: 'b',
-      baseBranch: 'main',
-    });
+    const worktree = await prepareJob(workspaces);
     expect(lstatSync(join(worktree.path, 'passwd-link')).isSymbolicLink()).toBe(false);
     expect(readFileSync(join(worktree.path, 'passwd-link'), 'utf8')).toBe('/etc/passwd');
     // The agent's own git (plain `git status` in the worktree) sees no change either.
@@ -210,12 +198,7 @@ describe('the worker’s git', () => {
   it('creates the clone without sample hooks and with only the config the worker writes', async () => {
     await remotes.create(REPO.fullName);
     const workspaces = workspacesFor(remotes.serverUrl, null);
-    const worktree = await workspaces.prepare({
-      repository: REPO,
-      jobId: 'j',
-      branch: 'b',
-      baseBranch: 'main',
-    });
+    const worktree = await prepareJob(workspaces);
     expect(existsSync(join(worktree.cloneDir, 'hooks'))).toBe(false);
     expect(
       await unexpectedCloneConfig(worktree.cloneDir, workspaces.gitEnv, workspaces.remoteUrl(REPO)),

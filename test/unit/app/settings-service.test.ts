@@ -41,14 +41,14 @@ describe('settings service', () => {
     const service = createSettingsService(store, config);
     expect(service.update({ concurrency: 3 })).toMatchObject({ ok: true, settings: { concurrency: 3 } });
     expect(service.get().concurrency).toBe(3);
-    expect(store.data[SETTINGS_KEY]).toMatchObject({ concurrency: 3, queueUrl });
+    expect(store.get(SETTINGS_KEY)).toMatchObject({ concurrency: 3, queueUrl });
   });
 
   it('refuses an invalid queue URL with a catalogue key and saves nothing', () => {
     const store = memoryStore();
     const result = createSettingsService(store, config).update({ queueUrl: 'https://example.com/queue' });
     expect(result).toEqual({ ok: false, problems: [{ field: 'queueUrl', problem: 'invalid-queue-url' }] });
-    expect(store.data[SETTINGS_KEY]).toBeUndefined();
+    expect(store.get(SETTINGS_KEY)).toBeUndefined();
   });
 
   it('ignores saved settings that no longer validate rather than failing to start', () => {

@@ -5,17 +5,8 @@ import type { WorkerConfig } from '../../../src-main/engine/config/worker-config
 import type { KeyValueStore } from '../../../src-main/engine/ports/key-value-store.ts';
 import { Worker } from '../../../src-main/engine/worker/worker.ts';
 import { FakeClock } from '../../support/fake-clock.ts';
+import { MapStore } from '../../support/map-store.ts';
 import { MemoryJournal } from '../../support/memory-journal.ts';
-
-class MapStore implements KeyValueStore {
-  readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  set(key: string, value: unknown): void {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
 
 const config = {
   queueUrl: 'http://127.0.0.1:1/000000000000/tasks',
