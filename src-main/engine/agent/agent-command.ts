@@ -24,6 +24,8 @@ export interface AgentPaths {
   readonly promptFile: string;
   /** The job's own folder (outside the worktree) for history and scratch files. */
   readonly jobDir: string;
+  /** Whether the worker's OS sandbox wraps the agent (an agent's own sandbox then stands down). */
+  readonly confined?: boolean;
 }
 
 /** Aider's flags for an unattended, one-message run (names checked against aider/args.py). */
@@ -103,7 +105,8 @@ export function buildAgentInvocation(agent: WorkerConfig['agent'], paths: AgentP
           ...programArgs,
           'exec',
           '--sandbox',
-          'workspace-write',
+          // Codex's own bubblewrap cannot nest inside ours (no capabilities, no user namespace).
+          paths.confined ? 'danger-full-access' : 'workspace-write',
           ...(agent.model ? ['--model', agent.model] : []),
           ...extra,
           fileInstruction(paths.promptFile),

@@ -26,6 +26,17 @@ import { AiderOutputParser, type AgentReport } from './aider-output.ts';
 import { stripAnsi } from './line-splitter.ts';
 import { hideRepositoryConfig, repositoryConfigFor } from './repo-config-guard.ts';
 import { runProcess, type OutputStream, type ProcessOutcome } from './run-process.ts';
+import { confine } from './sandbox/confine.ts';
+import type { SandboxSupport } from './sandbox/detect.ts';
+import type { SandboxPolicy } from './sandbox/policy.ts';
+
+/** The OS sandbox to run the agent in; absent or kind 'none': unconfined. */
+export interface AgentConfinement {
+  readonly support: SandboxSupport;
+  readonly policy: SandboxPolicy;
+  /** Told about each network destination the sandbox refused. */
+  readonly onRefused?: (destination: string) => void;
+}
 
 /** Aider's settings in the user's home that it may read from the job's home. */
 export const AIDER_HOME_FILES = [
@@ -55,6 +66,7 @@ export interface RunAgentInput {
    * config is put back only after it). Throw to fail the run; the hidden config then stays hidden.
    */
   readonly afterExit?: () => Promise<void>;
+  readonly confinement?: AgentConfinement;
 }
 
 export interface AgentRun {
@@ -66,9 +78,11 @@ export interface AgentRun {
 }
 
 export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
+  const support = input.confinement?.support ?? { kind: 'none', reason: 'not asked for' };
   const invocation = buildAgentInvocation(input.agent, {
     promptFile: input.promptFile,
     jobDir: input.jobDir,
+    confined: support.kind !== 'none',
   });
   const parser = new AiderOutputParser();
   const parse = invocation.output === 'aider';
@@ -76,11 +90,22 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
   const hidden = await hideRepositoryConfig(input.repo, input.jobDir, repositoryConfigFor(invocation.preset));
   let outcome: ProcessOutcome;
   try {
+    const command = await confine(
+      {
+        file: invocation.file,
+        args: invocation.args,
+        cwd: input.repo.workTree,
+        env: agentEnvironment(input.environment, input.identity, home),
+      },
+      input.confinement?.policy ?? { writable: [], readOnly: [], hidden: [], allowedHosts: [] },
+      support,
+      { onRefused: input.confinement?.onRefused, tmpDir: join(input.jobDir, 'tmp') },
+    );
     outcome = await runProcess({
-      file: invocation.file,
-      args: invocation.args,
+      file: command.file,
+      args: command.args,
       cwd: input.repo.workTree,
-      env: agentEnvironment(input.environment, input.identity, home),
+      env: command.env,
       signal: input.signal,
       maxMs: input.maxMs,
       idleMs: input.idleMs,
@@ -92,7 +117,7 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
         if (parse) parser.push(text);
         input.onLine(stream, text);
       },
-    });
+    }).finally(() => command.cleanup());
   } finally {
     await input.afterExit?.();
   }

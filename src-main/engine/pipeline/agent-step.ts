@@ -10,6 +10,7 @@
 import { runAgent, type AgentRun } from '../agent/run-agent.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import { branchChanges } from '../workspace/commit-changes.ts';
+import { agentConfinement } from './agent-confinement.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
 import { judgeAgentRun } from './judge-agent-run.ts';
@@ -34,6 +35,7 @@ export async function runAgentStep(
   const remaining = limits.maxJobMs - (clock.now() - scope.started);
   if (remaining <= 0)
     throw new JobFailure('retry', `the job reached its ${formatDuration(limits.maxJobMs)} limit`);
+  const confinement = await agentConfinement(scope, worktree);
   const snapshot = await workspaces.snapshot(worktree);
   trusted(false);
   const run = await runAgent({
@@ -48,6 +50,7 @@ export async function runAgentStep(
     idleMs: limits.idleOutputMs,
     killGraceMs: limits.killGraceMs,
     clock,
+    confinement,
     onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
     onLine: (stream, text) => scope.ctx.log.write(stream, text),
     afterExit: async () => {

@@ -39,6 +39,12 @@ export async function detectSandbox(
   return probe === null ? { kind: 'bubblewrap', bwrap, socat } : { kind: 'none', reason: probe };
 }
 
+/** Detects once, on first use, and remembers the answer. */
+export function sandboxDetector(): () => Promise<SandboxSupport> {
+  let found: Promise<SandboxSupport> | null = null;
+  return () => (found ??= detectSandbox());
+}
+
 /** One-line description for doctor, status and logs. */
 export function describeSandbox(support: SandboxSupport): string {
   switch (support.kind) {
