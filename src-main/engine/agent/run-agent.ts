@@ -25,6 +25,12 @@ import { buildAgentInvocation, type AgentInvocation } from './agent-command.ts';
 import { AiderOutputParser, type AgentReport } from './aider-output.ts';
 import { stripAnsi } from './line-splitter.ts';
 import { hideRepositoryConfig, repositoryConfigFor } from './repo-config-guard.ts';
+import {
+  endMarkedProcesses,
+  newProcessMark,
+  PROCESS_MARK_VARIABLE,
+  type ProcessRecords,
+} from './process-records.ts';
 import { runProcess, type OutputStream, type ProcessOutcome } from './run-process.ts';
 import { confine } from './sandbox/confine.ts';
 import type { SandboxSupport } from './sandbox/detect.ts';
@@ -67,6 +73,8 @@ export interface RunAgentInput {
    */
   readonly afterExit?: () => Promise<void>;
   readonly confinement?: AgentConfinement;
+  /** Where the running agent is recorded, so a worker starting after a crash can end it. */
+  readonly processRecord?: { readonly records: ProcessRecords; readonly jobId: string };
 }
 
 export interface AgentRun {
@@ -88,6 +96,9 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
   const parse = invocation.output === 'aider';
   const home = await prepareHome(input.jobDir, invocation.preset, input.environment.HOME);
   const hidden = await hideRepositoryConfig(input.repo, input.jobDir, repositoryConfigFor(invocation.preset));
+  const mark = newProcessMark();
+  const record = input.processRecord;
+  let recorded: Promise<void> = Promise.resolve();
   let outcome: ProcessOutcome;
   try {
     const command = await confine(
@@ -95,7 +106,7 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
         file: invocation.file,
         args: invocation.args,
         cwd: input.repo.workTree,
-        env: agentEnvironment(input.environment, input.identity, home),
+        env: { ...agentEnvironment(input.environment, input.identity, home), [PROCESS_MARK_VARIABLE]: mark },
       },
       input.confinement?.policy ?? { writable: [], readOnly: [], hidden: [], allowedHosts: [] },
       support,
@@ -111,7 +122,10 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
       idleMs: input.idleMs,
       killGraceMs: input.killGraceMs,
       clock: input.clock,
-      onSpawn: (pid) => input.onSpawn?.(pid, invocation),
+      onSpawn: (pid) => {
+        if (record) recorded = record.records.add(record.jobId, pid, mark).catch(() => undefined);
+        input.onSpawn?.(pid, invocation);
+      },
       onLine: (stream, raw) => {
         const text = stripAnsi(raw);
         if (parse) parser.push(text);
@@ -119,6 +133,10 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
       },
     }).finally(() => command.cleanup());
   } finally {
+    // Whatever left the agent's process group (setsid) and still carries its mark ends too.
+    endMarkedProcesses(mark);
+    await recorded;
+    await record?.records.remove(record.jobId);
     await input.afterExit?.();
   }
   await hidden.restore();

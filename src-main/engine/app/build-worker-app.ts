@@ -13,6 +13,7 @@ import type { GitHubTokenResolution } from '../github/resolve-token.ts';
 import type { JobRunner } from '../jobs/job.ts';
 import { createJournal } from '../journal/journal.ts';
 import { JOB_LOG_NAME } from '../journal/job-paths.ts';
+import { ProcessRecords } from '../agent/process-records.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
@@ -143,6 +144,11 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
     ...app,
     redactor,
     sqs,
+    async start() {
+      // An agent a crashed worker left running must not work on in a worktree the next job uses.
+      await new ProcessRecords(config.dataDir).endLeftovers();
+      await app.start();
+    },
     async stop(stopOptions) {
       await app.stop(stopOptions);
     },

@@ -7,6 +7,7 @@
  * (never reused); a changed clone file means the cached clone is deleted as well, so the next job
  * clones afresh. Throws JobFailure, or the stop's AbortError.
  */
+import { ProcessRecords } from '../agent/process-records.ts';
 import { runAgent, type AgentRun } from '../agent/run-agent.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import { branchChanges } from '../workspace/commit-changes.ts';
@@ -51,6 +52,7 @@ export async function runAgentStep(
     killGraceMs: limits.killGraceMs,
     clock,
     confinement,
+    processRecord: { records: new ProcessRecords(config.dataDir), jobId: scope.ctx.jobId },
     onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
     onLine: (stream, text) => scope.ctx.log.write(stream, text),
     afterExit: async () => {
