@@ -3,21 +3,20 @@
  * its agent left running must not outlive the restart, and the new job's pull request must hold
  * only the new job's work. The worker is the real `codingworker run` in its own process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS } from '../../../src-main/engine/sandbox/local-sqs.ts';
+import { processesWith, startCliWorker, until } from '../../support/cli-worker.ts';
 import { createGitRemotes, type GitRemotes } from '../../support/git-remote.ts';
 import { GitHubFake } from '../../support/github-fake/github-fake.ts';
 import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
 import { sampleTask } from '../../support/sample-task.ts';
 import { sendBody } from '../worker/harness.ts';
 
-const CLI = fileURLToPath(new URL('../../../src-main/cli.ts', import.meta.url));
 const AGENT = fileURLToPath(new URL('../../fixtures/sandbox/crash-agent.mjs', import.meta.url));
 const REPO = 'octo-org/hello-world';
 const TOKEN = 'ghp_CrashTestToken0123456789abcdefghijABCDEF';
@@ -45,35 +44,6 @@ afterAll(async () => {
   await remotes.remove();
 });
 
-/** Host pids whose command line has all of `parts` (zombies excluded). */
-function processesWith(...parts: string[]): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      const state = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.[0];
-      if (state !== 'Z' && parts.every((part) => cmdline.includes(part))) found.push(Number(entry));
-    } catch {
-      // gone
-    }
-  }
-  return found;
-}
-
-async function until<T>(
-  what: string,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  ms: number,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe.skipIf(process.platform !== 'linux')('a worker killed mid-job and restarted', () => {
   it.each([
     ['in the OS sandbox', 'auto', 61],
@@ -92,35 +62,21 @@ describe.skipIf(process.platform !== 'linux')('a worker killed mid-job and resta
         labeledBy: 'alice',
       });
       const start = async (mode: 'old' | 'new') => {
-        const config = join(dataDir, `config-${mode}.json`);
-        await writeFile(
-          config,
-          JSON.stringify({
+        const worker = await startCliWorker({
+          command: 'run',
+          name: mode,
+          dataDir,
+          sqsEndpoint: sqs.endpoint,
+          token: TOKEN,
+          config: {
             queueUrl,
-            dataDir,
             repositories: [REPO],
-            waitTimeSeconds: 1,
             agent: { preset: 'custom', command: [process.execPath, AGENT, mode, marker], sandbox },
             github: { apiUrl: fake.url, serverUrl: remotes.serverUrl },
-          }),
-        );
-        const worker = spawn(process.execPath, [CLI, 'run', '--config', config], {
-          env: {
-            PATH: process.env.PATH ?? '/usr/bin:/bin',
-            HOME: dataDir,
-            GITHUB_TOKEN: TOKEN,
-            AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-            AWS_REGION: 'us-east-1',
-            AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-            AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
           },
-          stdio: ['ignore', 'pipe', 'pipe'],
         });
-        workers.push(worker);
-        let output = '';
-        worker.stdout!.on('data', (chunk) => (output += chunk));
-        worker.stderr!.on('data', (chunk) => (output += chunk));
-        return { worker, output: () => output };
+        workers.push(worker.child);
+        return { worker: worker.child, output: worker.output };
       };
       const send = () =>
         sendBody(
