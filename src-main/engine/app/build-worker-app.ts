@@ -15,6 +15,7 @@ import { createJournal } from '../journal/journal.ts';
 import { JOB_LOG_NAME } from '../journal/job-paths.ts';
 import { ProcessRecords } from '../agent/process-records.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
+import { oneJobPerIssue } from '../worker/one-job-per-issue.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
@@ -92,7 +93,7 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
       options.notifier.notify(notice);
     },
   };
-  const runJob = options.runJob ?? pipelineOrRefusal(options, redactor);
+  const runJob = oneJobPerIssue(options.runJob ?? pipelineOrRefusal(options, redactor));
 
   const worker = new Worker({
     client: sqs,
