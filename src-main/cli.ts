@@ -7,6 +7,7 @@ import { sandboxCommand } from './cli/sandbox.ts';
 import { sendTestIssueCommand } from './cli/send-test-issue.ts';
 import { runCommand } from './cli/run.ts';
 import { doctorCommand } from './cli/doctor.ts';
+import { describeError } from '../shared/describe-error.ts';
 
 const commands: Record<string, (options: ReturnType<typeof parseCli>) => Promise<number>> = {
   run: runCommand,
@@ -38,7 +39,7 @@ main(process.argv.slice(2)).then(
       console.error(`codingworker: ${error.message}`);
       process.exit(2);
     }
-    console.error(`codingworker: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`codingworker: ${describeError(error)}`);
     process.exit(1);
   },
 );

@@ -1,5 +1,6 @@
 /** Command-line parsing for `codingworker`: flags shared by every command. */
 import { parseArgs } from 'node:util';
+import { describeError } from '../../shared/describe-error.ts';
 
 export interface CliOptions {
   readonly command: string | undefined;
@@ -33,7 +34,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(describeError(error));
   }
   const { values, positionals } = parsed;
   return {

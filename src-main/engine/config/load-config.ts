@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { workerConfigSchema, type WorkerConfig } from './worker-config.ts';
 import { splitCommandLine } from './split-command-line.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export class ConfigError extends Error {
   /** The config key or variable at fault, e.g. "leaseSeconds (CODINGWORKER_LEASE_SECONDS)". */
@@ -109,7 +110,7 @@ function readConfigFile(path: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(path, `is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(path, `is not valid JSON: ${describeError(error)}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError(path, 'must hold a JSON object');

@@ -12,6 +12,7 @@ import type { GitHubTokenResolution } from '../github/resolve-token.ts';
 import { classifySqsError } from '../queue/classify-sqs-error.ts';
 import { resolveDeadLetterQueue } from '../queue/resolve-dead-letter-queue.ts';
 import { agentProgram } from './agent-program.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export interface DoctorInput {
   readonly config: WorkerConfig;
@@ -168,7 +169,7 @@ async function checkGitHub({ config, github }: DoctorInput): Promise<DoctorCheck
       'github-token',
       title,
       'fail',
-      `The token from ${github.source} was refused: ${error instanceof Error ? error.message : String(error)}`,
+      `The token from ${github.source} was refused: ${describeError(error)}`,
       'Create a new token (Contents, Issues, Pull requests: read and write) or run `gh auth refresh`.',
     );
   }
@@ -211,7 +212,7 @@ async function checkProgram(
     const detail =
       code === 'ENOENT'
         ? `${program} was not found on PATH.`
-        : `${program} did not run: ${(error as Error).message.split('\n')[0]}`;
+        : `${program} did not run: ${describeError(error).split('\n')[0]}`;
     return problem(id, title, 'fail', detail, fix);
   }
 }

@@ -14,6 +14,7 @@ import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
 import { judgeAgentRun } from './judge-agent-run.ts';
 import { formatDuration, formatUsage } from './pull-request-text.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export interface AgentStepResult {
   readonly run: AgentRun;
@@ -55,7 +56,7 @@ export async function runAgentStep(
       if (report.changed.length > 0) {
         scope.log(`Changed while the agent ran: ${report.changed.join(', ')}; deleting the cached clone`);
         await workspaces.quarantine(worktree).catch((error: unknown) => {
-          scope.log(`Could not delete the cached clone: ${(error as Error).message}`);
+          scope.log(`Could not delete the cached clone: ${describeError(error)}`);
         });
         throw new JobFailure(
           'permanent',
