@@ -37,11 +37,6 @@ describe('settlement rules', () => {
     });
   });
 
-  it('deletes a success that reported no details, without a pull-request notice', () => {
-    const bare = decideSettlement({ ...base, end: { kind: 'result', result: { kind: 'success' } } });
-    expect(bare).toMatchObject({ action: { kind: 'delete' }, outcome: 'succeeded', notice: null });
-  });
-
   it('uses the backoff when the 12 h budget is unknown (null), not a delay of 0', () => {
     for (const visibilityLeftSeconds of [null, undefined]) {
       expect(decideSettlement({ ...base, end: retryable, visibilityLeftSeconds }).action).toEqual({
@@ -123,7 +118,7 @@ describe('detailsOf', () => {
   it('gives the details a result reported, and nothing for other ends', () => {
     const details = { prUrl: 'https://github.com/o/r/pull/1', branch: 'ai-task/issue-1' };
     expect(detailsOf({ kind: 'result', result: { kind: 'success', details } })).toBe(details);
-    expect(detailsOf({ kind: 'result', result: { kind: 'success' } })).toBeNull();
+    expect(detailsOf({ kind: 'result', result: { kind: 'retry', reason: 'push failed' } })).toBeNull();
     expect(detailsOf({ kind: 'threw', message: 'boom' })).toBeNull();
     expect(detailsOf({ kind: 'invalid', summary: 'bad' })).toBeNull();
   });
