@@ -5,11 +5,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      'test/unit/worker/settlement.test.ts',
+      'test/unit/worker/settlement*.test.ts',
       'test/unit/worker/backoff.test.ts',
-      'test/unit/shared/task-message.test.ts',
-      'test/unit/agent/aider-output.test.ts',
-      'test/unit/pipeline/judge-agent-run.test.ts',
+      'test/unit/shared/task-message*.test.ts',
+      'test/unit/agent/aider-output*.test.ts',
+      'test/unit/pipeline/judge-agent-run*.test.ts',
     ],
     environment: 'node',
   },

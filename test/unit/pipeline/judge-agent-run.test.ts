@@ -85,4 +85,18 @@ describe('judging an agent run', () => {
       warnings: ['litellm.APIConnectionError: x'],
     });
   });
+
+  it('retries a run whose only trouble was malformed replies, not calling it permanent', () => {
+    expect(judge({}, { malformedResponses: 2 })).toEqual({
+      kind: 'retry',
+      reason: "the model's edits could not be applied (it did not follow the edit format)",
+    });
+  });
+
+  it('publishes work done before Aider gave up on the edit format, with a warning saying so', () => {
+    expect(judge({}, { reflectionsExhausted: true }, 1)).toEqual({
+      kind: 'publish',
+      warnings: ['Aider stopped after repeated edit-format errors'],
+    });
+  });
 });
