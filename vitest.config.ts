@@ -23,6 +23,21 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        test: {
+          // The real Aider, Claude Code and Codex against the local model API (test/agents).
+          name: 'agents',
+          include: ['test/agents/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/agents/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          // Each test runs a real agent: one file at a time on a shared machine.
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });
