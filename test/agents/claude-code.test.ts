@@ -21,7 +21,7 @@ describe('Claude Code in the loop', () => {
 
   it('opens a pull request with its change, and records the session’s tokens and cost', async () => {
     const run = await w.h.run(w.h.issue(101, 'real'), { pipeline: w.h.pipeline(w.config()) });
-    expect(run.result.kind).toBe('success');
+    expect(run.result).toMatchObject({ kind: 'success' });
     expect(await w.h.remotes.readFile(REPO, 'ai-task/issue-101', 'greeting.txt')).toBe('Hello, world!\n');
     expect(w.h.fake.pulls(REPO).some((p) => p.head === 'ai-task/issue-101')).toBe(true);
     expect(run.record.usage?.costUsd).toBeGreaterThan(0);
@@ -56,7 +56,7 @@ describe('Claude Code in the loop', () => {
         : model(request),
     );
     const run = await w.h.run(w.h.issue(103, 'real'), { pipeline: w.h.pipeline(w.config()) });
-    expect(run.result.kind).toBe('success');
+    expect(run.result).toMatchObject({ kind: 'success' });
     expect(w.api.requests.some((r) => r.answeredWith === '429')).toBe(true);
     expect(run.lines.some((l) => l.startsWith('Model API error (429'))).toBe(true);
   });
@@ -67,7 +67,7 @@ describe('Claude Code in the loop', () => {
     const run = await w.h.run(w.h.issue(104, 'real'), {
       pipeline: w.h.pipeline(w.config({ idleOutputMs: 4000 })),
     });
-    expect(run.result.kind).toBe('success');
+    expect(run.result).toMatchObject({ kind: 'success' });
     expect(w.api.requestsTo('messages').length).toBeGreaterThanOrEqual(2);
   });
 
