@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Notice } from '../../../shared/records.ts';
 import type { WorkerConfig } from '../config/worker-config.ts';
-import { runDoctor } from '../doctor/doctor.ts';
+import type { UnknownKey } from '../config/unknown-keys.ts';
+import { runDoctor, type DoctorCheckRunner } from '../doctor/doctor.ts';
 import { DlqOperations } from '../dlq/dlq-operations.ts';
 import type { GitHubTokenResolution } from '../github/resolve-token.ts';
 import type { JobRunner } from '../jobs/job.ts';
@@ -65,6 +66,10 @@ export interface BuildWorkerAppOptions {
   readonly secrets?: WorkerAppParts['secrets'];
   readonly clock?: Clock;
   readonly timings?: Partial<WorkerTimings>;
+  /** Keys of the config file and saved settings the worker ignored; "Check setup" lists them. */
+  readonly unknownKeys?: readonly UnknownKey[];
+  /** The checks "Check setup" runs; default the doctor's (the sandbox brings its own). */
+  readonly doctorChecks?: readonly DoctorCheckRunner[];
 }
 
 export interface BuiltWorkerApp extends WorkerApp {
@@ -132,7 +137,11 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
         },
       },
       settings: createSettingsService(options.store, config),
-      doctor: () => runDoctor({ config, sqs, github: options.github, env }),
+      doctor: () =>
+        runDoctor(
+          { config, sqs, github: options.github, env, unknownKeys: options.unknownKeys ?? [] },
+          options.doctorChecks,
+        ),
       githubServerUrl: config.github.serverUrl,
       ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.openExternal ? { openExternal: options.openExternal } : {}),
