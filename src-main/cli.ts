@@ -39,7 +39,8 @@ function fail(code: number, message: string, details = ''): never {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) fail(2, error.message, `\n\n${error.command ? usageOf(error.command) : USAGE}`);
+    if (error instanceof UsageError)
+      fail(2, error.message, `\n\n${error.command ? usageOf(error.command) : USAGE}`);
     if (error instanceof ConfigError) fail(2, error.message);
     fail(1, error instanceof Error ? error.message : String(error));
   },

@@ -52,7 +52,11 @@ function findUnknown(value: unknown, shape: Shape, where: string): UnknownKey[] 
     for (const innerKey of Object.keys(inner)) {
       if (!nested.includes(innerKey)) {
         const candidates = nested.map((name) => `${key}.${name}`);
-        found.push({ key: `${key}.${innerKey}`, where, closest: closestKey(`${key}.${innerKey}`, candidates) });
+        found.push({
+          key: `${key}.${innerKey}`,
+          where,
+          closest: closestKey(`${key}.${innerKey}`, candidates),
+        });
       }
     }
   }
