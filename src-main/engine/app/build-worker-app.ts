@@ -70,6 +70,10 @@ export interface BuildWorkerAppOptions {
   readonly unknownKeys?: readonly UnknownKey[];
   /** The checks "Check setup" runs; default the doctor's (the sandbox brings its own). */
   readonly doctorChecks?: readonly DoctorCheckRunner[];
+  /** The sandbox's sample issues (the bridge's sendSampleIssue); absent in the normal modes. */
+  readonly sampleIssues?: WorkerAppParts['sampleIssues'];
+  /** Where issue and PR links point; default config.github.serverUrl. */
+  readonly githubServerUrl?: string;
 }
 
 export interface BuiltWorkerApp extends WorkerApp {
@@ -85,11 +89,19 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
 
   const sqs = options.sqs ?? createSqsClient(config);
   const hub = new EventHub();
-  const journal = createJournal({
+  const written = createJournal({
     dataDir: config.dataDir,
     redactor,
     onLines: (jobId, lines) => hub.publish({ event: 'log', payload: { jobId, lines } }),
   });
+  // Every UI (and `run`) hears how a job ended as soon as its record is written.
+  const journal: typeof written = {
+    ...written,
+    async record(record) {
+      await written.record(record);
+      hub.publish({ event: 'jobEnded', payload: record });
+    },
+  };
   const notifier: Notifier = {
     notify(notice: Notice) {
       hub.publish({ event: 'notice', payload: notice });
@@ -142,7 +154,8 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
           { config, sqs, github: options.github, env, unknownKeys: options.unknownKeys ?? [] },
           options.doctorChecks,
         ),
-      githubServerUrl: config.github.serverUrl,
+      githubServerUrl: options.githubServerUrl ?? config.github.serverUrl,
+      ...(options.sampleIssues ? { sampleIssues: options.sampleIssues } : {}),
       ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     },
