@@ -249,7 +249,8 @@ export const en = {
   'sandbox.sent': 'Sample issue #{number} is on the queue.',
   'log.wrap': 'Wrap lines',
   'settings.range': '{min} to {max}.',
-  'settings.leaseRange': '{min} to {max}. Extended every third of the lease while a job runs (the heartbeat).',
+  'settings.leaseRange':
+    '{min} to {max}. Extended every third of the lease while a job runs (the heartbeat).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -44,7 +44,7 @@ export function sandboxDoctorChecks(parts: SandboxParts): readonly DoctorCheckRu
           ok(
             'agent',
             'Coding agent (demo)',
-            'The sandbox\'s demo agent (not Aider) makes one small edit. For real work: `pipx install aider-chat`.',
+            "The sandbox's demo agent (not Aider) makes one small edit. For real work: `pipx install aider-chat`.",
           ),
   ];
 }
@@ -52,7 +52,13 @@ export function sandboxDoctorChecks(parts: SandboxParts): readonly DoctorCheckRu
 async function checkDemoRepository(path: string) {
   const title = 'Demo repository';
   try {
-    const { stdout } = await promisify(execFile)('git', ['--git-dir', path, 'branch', '--list', '--format=%(refname:short)']);
+    const { stdout } = await promisify(execFile)('git', [
+      '--git-dir',
+      path,
+      'branch',
+      '--list',
+      '--format=%(refname:short)',
+    ]);
     const branches = stdout.split('\n').filter(Boolean);
     return ok('demo-repository', title, `${path}: ${branches.length} branch(es) (${branches.join(', ')}).`);
   } catch (error) {
