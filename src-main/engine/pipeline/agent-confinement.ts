@@ -5,7 +5,7 @@
  * before the agent starts.
  */
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { agentCacheDir } from '../agent/agent-cache.ts';
 import type { AgentConfinement } from '../agent/run-agent.ts';
 import { agentSandboxPolicy } from '../agent/sandbox/agent-policy.ts';
 import { describeSandbox, UNCONFINED_NOTICE } from '../agent/sandbox/detect.ts';
@@ -33,7 +33,7 @@ export async function agentConfinement(
     scope.log(`Sandbox: ${describeSandbox(support)}`);
     return undefined;
   }
-  const agentCache = join(config.dataDir, 'agent-cache');
+  const agentCache = agentCacheDir(config.dataDir);
   await mkdir(agentCache, { recursive: true, mode: 0o700 });
   const policy = agentSandboxPolicy({
     agent: config.agent,

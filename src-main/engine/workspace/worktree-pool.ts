@@ -17,6 +17,7 @@ import type { RepositoryRef } from '../github/repository-ref.ts';
 import { safePathSegment as safeName } from '../journal/job-paths.ts';
 import { git, type GitEnv } from './git.ts';
 import { readWorktreeEntry, type WorktreeEntry } from './worktree-entry.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export class WorkspaceBusyError extends Error {
   constructor(branch: string) {
@@ -239,5 +240,5 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function isBusy(error: unknown): boolean {
-  return /already (checked out|used by worktree)/i.test(String((error as Error).message));
+  return /already (checked out|used by worktree)/i.test(describeError(error));
 }
