@@ -11,6 +11,7 @@ import type { DoctorCheckRunner, DoctorInput } from './check-result.ts';
 import { checkConfiguration, checkUnknownKeys } from './config-checks.ts';
 import { checkGitHub } from './github-check.ts';
 import { checkAgent, checkGit } from './program-checks.ts';
+import { checkSandbox } from './sandbox-check.ts';
 import { checkCredentials, checkDeadLetterQueue, checkQueue, checkRepositories } from './queue-checks.ts';
 
 export type { DoctorCheckRunner, DoctorInput } from './check-result.ts';
@@ -26,6 +27,7 @@ export const DOCTOR_CHECKS: readonly DoctorCheckRunner[] = [
   checkGitHub,
   checkGit,
   checkAgent,
+  checkSandbox,
 ];
 
 export async function runDoctor(
