@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<{ run: Bench }>> = {
   consumer: () => import('./consumer.bench.ts'),
   pipeline: () => import('./pipeline.bench.ts'),
   ui: () => import('./ui.bench.ts'),
+  sandbox: () => import('./sandbox.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);
