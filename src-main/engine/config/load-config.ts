@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { workerConfigSchema, type WorkerConfig } from './worker-config.ts';
 import { splitCommandLine } from './split-command-line.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export class ConfigError extends Error {
   /** The config key or variable at fault, e.g. "leaseSeconds (CODINGWORKER_LEASE_SECONDS)". */
@@ -57,7 +58,16 @@ export function resolveDataDir(sources: Omit<ConfigSources, 'stored'>): string {
   return dir || defaultDataDir(sources.env);
 }
 
-export function loadConfig(sources: ConfigSources): WorkerConfig {
+/** The sources merged into one input object (not yet validated), and where each key came from. */
+export interface MergedConfig {
+  readonly merged: Record<string, unknown>;
+  /** Top-level key → the environment variable that set it. */
+  readonly origin: ReadonlyMap<string, string>;
+  /** The config file read, if any. */
+  readonly path: string | null;
+}
+
+export function mergeConfigSources(sources: ConfigSources): MergedConfig {
   const { env } = sources;
   const path = sources.configPath ?? env.CODINGWORKER_CONFIG ?? null;
   const fromFile = path ? readConfigFile(path) : {};
@@ -90,20 +100,30 @@ export function loadConfig(sources: ConfigSources): WorkerConfig {
   if (env.GITHUB_API_URL) Object.assign(github, { apiUrl: env.GITHUB_API_URL });
   if (env.GITHUB_SERVER_URL) Object.assign(github, { serverUrl: env.GITHUB_SERVER_URL });
   merged.github = github;
+  return { merged, origin, path };
+}
 
+export function loadConfig(sources: ConfigSources): WorkerConfig {
+  const { merged, origin, path } = mergeConfigSources(sources);
   const result = workerConfigSchema.safeParse(merged);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const key = issue.path.map(String).join('.') || '(config)';
-    const top = String(issue.path[0] ?? '');
-    const where = origin.has(top) ? ` (${origin.get(top)})` : path ? ` (in ${path})` : '';
-    const missing = issue.code === 'invalid_type' && merged[top] === undefined && issue.path.length === 1;
-    throw new ConfigError(`${key}${where}`, missing ? 'is required' : issue.message);
-  }
+  if (!result.success) throw configIssueError(result.error.issues[0]!, { merged, origin, path });
   return result.data;
 }
 
-function readConfigFile(path: string): Record<string, unknown> {
+/** One schema issue as the ConfigError a user sees: the key, where it was set, what is wrong. */
+export function configIssueError(
+  issue: { readonly path: readonly PropertyKey[]; readonly code: string; readonly message: string },
+  { merged, origin, path }: MergedConfig,
+): ConfigError {
+  const key = issue.path.map(String).join('.') || '(config)';
+  const top = String(issue.path[0] ?? '');
+  const where = origin.has(top) ? ` (${origin.get(top)})` : path ? ` (in ${path})` : '';
+  const missing = issue.code === 'invalid_type' && merged[top] === undefined && issue.path.length === 1;
+  return new ConfigError(`${key}${where}`, missing ? 'is required' : issue.message);
+}
+
+/** The JSON object in a config file; a ConfigError says why it cannot be used. */
+export function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -114,7 +134,7 @@ function readConfigFile(path: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(path, `is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(path, `is not valid JSON: ${describeError(error)}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError(path, 'must hold a JSON object');

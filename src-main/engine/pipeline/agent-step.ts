@@ -14,10 +14,12 @@ import { agentConfigurationProblem } from '../agent/agent-preflight.ts';
 import { runAgent, type AgentRun } from '../agent/run-agent.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import { branchChanges } from '../workspace/commit-changes.ts';
+import { agentConfinement } from './agent-confinement.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
 import { judgeAgentRun } from './judge-agent-run.ts';
 import { formatDuration, formatUsage } from './pull-request-text.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export interface AgentStepResult {
   readonly run: AgentRun;
@@ -45,6 +47,7 @@ export async function runAgentStep(
     hasAiderConfig: userHome?.startsWith('/') === true && existsSync(join(userHome, '.aider.conf.yml')),
   });
   if (problem !== null) throw new JobFailure('permanent', problem);
+  const confinement = await agentConfinement(scope, worktree);
   const snapshot = await workspaces.snapshot(worktree);
   trusted(false);
   const run = await runAgent({
@@ -60,6 +63,7 @@ export async function runAgentStep(
     killGraceMs: limits.killGraceMs,
     clock,
     cacheDir: agentCacheDir(config.dataDir),
+    confinement,
     onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
     onLine: (stream, text) => scope.ctx.log.write(stream, text),
     afterExit: async () => {
@@ -67,7 +71,7 @@ export async function runAgentStep(
       if (report.changed.length > 0) {
         scope.log(`Changed while the agent ran: ${report.changed.join(', ')}; deleting the cached clone`);
         await workspaces.quarantine(worktree).catch((error: unknown) => {
-          scope.log(`Could not delete the cached clone: ${(error as Error).message}`);
+          scope.log(`Could not delete the cached clone: ${describeError(error)}`);
         });
         throw new JobFailure(
           'permanent',

@@ -120,6 +120,11 @@ describe('agent command lines', () => {
     expect(args[args.indexOf('--model') + 1]).toBe('gpt-5.1-codex');
   });
 
+  it('lets Codex’s own sandbox stand down when the worker’s OS sandbox wraps it', () => {
+    const invocation = buildAgentInvocation(agent({ preset: 'codex' }), { ...paths, confined: true });
+    expect(invocation.args.slice(0, 3)).toEqual(['exec', '--sandbox', 'danger-full-access']);
+  });
+
   it('runs a custom command with the prompt file as its last argument, and needs a command', () => {
     const invocation = buildAgentInvocation(
       agent({ preset: 'custom', command: ['my-agent', '--fast'], extraArgs: ['-v'] }),

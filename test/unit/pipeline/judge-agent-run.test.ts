@@ -91,6 +91,20 @@ describe('judging an agent run', () => {
     });
   });
 
+  it('retries a run whose only trouble was malformed replies, not calling it permanent', () => {
+    expect(judge({}, { malformedResponses: 2 })).toEqual({
+      kind: 'retry',
+      reason: "the model's edits could not be applied (it did not follow the edit format)",
+    });
+  });
+
+  it('publishes work done before Aider gave up on the edit format, with a warning saying so', () => {
+    expect(judge({}, { reflectionsExhausted: true }, 1)).toEqual({
+      kind: 'publish',
+      warnings: ['Aider stopped after repeated edit-format errors'],
+    });
+  });
+
   it('fails permanently, whatever the exit code, when the model API rejected the key', () => {
     const fatal = { kind: 'auth' as const, detail: '401 authentication_failed' };
     for (const preset of ['aider', 'claude-code', 'codex'] as const) {
