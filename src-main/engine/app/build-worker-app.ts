@@ -14,7 +14,9 @@ import type { GitHubTokenResolution } from '../github/resolve-token.ts';
 import type { JobRunner } from '../jobs/job.ts';
 import { createJournal } from '../journal/journal.ts';
 import { JOB_LOG_NAME } from '../journal/job-paths.ts';
+import { ProcessRecords } from '../agent/process-records.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
+import { oneJobPerIssue } from '../worker/one-job-per-issue.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
@@ -108,7 +110,7 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
       options.notifier.notify(notice);
     },
   };
-  const runJob = options.runJob ?? pipelineOrRefusal(options, redactor);
+  const runJob = oneJobPerIssue(options.runJob ?? pipelineOrRefusal(options, redactor));
 
   const worker = new Worker({
     client: sqs,
@@ -165,6 +167,11 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
     ...app,
     redactor,
     sqs,
+    async start() {
+      // An agent a crashed worker left running must not work on in a worktree the next job uses.
+      await new ProcessRecords(config.dataDir).endLeftovers();
+      await app.start();
+    },
     async stop(stopOptions) {
       await app.stop(stopOptions);
     },

@@ -12,6 +12,7 @@ import { checkConfiguration, checkUnknownKeys } from './config-checks.ts';
 import { checkGitHub } from './github-check.ts';
 import { checkAgentInstalled, checkAgentKey } from './agent-checks.ts';
 import { checkGit } from './program-checks.ts';
+import { checkSandbox } from './sandbox-check.ts';
 import { checkCredentials, checkDeadLetterQueue, checkQueue, checkRepositories } from './queue-checks.ts';
 
 export type { DoctorCheckRunner, DoctorInput } from './check-result.ts';
@@ -28,6 +29,7 @@ export const DOCTOR_CHECKS: readonly DoctorCheckRunner[] = [
   checkGit,
   checkAgentInstalled,
   checkAgentKey,
+  checkSandbox,
 ];
 
 export async function runDoctor(

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentCacheDir } from '../agent/agent-cache.ts';
 import { agentConfigurationProblem } from '../agent/agent-preflight.ts';
+import { ProcessRecords } from '../agent/process-records.ts';
 import { runAgent, type AgentRun } from '../agent/run-agent.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import { branchChanges } from '../workspace/commit-changes.ts';
@@ -64,6 +65,7 @@ export async function runAgentStep(
     clock,
     cacheDir: agentCacheDir(config.dataDir),
     confinement,
+    processRecord: { records: new ProcessRecords(config.dataDir), jobId: scope.ctx.jobId },
     onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
     onLine: (stream, text) => scope.ctx.log.write(stream, text),
     afterExit: async () => {
