@@ -118,6 +118,7 @@ function unconfigured(context: ShellContext, message: string): ShellServices {
       return result;
     },
     runDoctor: unavailable,
+    sendSampleIssue: unavailable,
     ...tokenHandlers(context),
     openExternal: async () => ({ opened: false }),
   };

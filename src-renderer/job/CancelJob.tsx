@@ -48,6 +48,9 @@ export function CancelJob({ jobId }: { jobId: string }) {
           <button type="button" onClick={() => setOpen(false)} data-testid="cancel-close">
             {t('common.back')}
           </button>
+          <p className="hint muted" data-testid="cancel-release-hint">
+            {t('cancel.releaseHint')}
+          </p>
         </div>
       )}
       <InlineError error={action.error} testId="cancel-error" />

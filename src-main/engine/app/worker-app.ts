@@ -2,7 +2,12 @@
  * The engine assembled for a UI: the consumer, the DLQ, the journal, settings and the doctor behind
  * the bridge's commands. Electron and the headless server both serve this one object.
  */
-import type { CancelDisposition, CommandHandlers, PauseMode } from '../../../shared/bridge.ts';
+import {
+  BridgeError,
+  type CancelDisposition,
+  type CommandHandlers,
+  type PauseMode,
+} from '../../../shared/bridge.ts';
 import type { DoctorCheck, DlqItem, JobRecord } from '../../../shared/records.ts';
 import type { RedriveResult, JobLogPage, SecretResult } from '../../../shared/bridge.ts';
 import type { Settings } from '../../../shared/settings.ts';
@@ -53,6 +58,8 @@ export interface WorkerAppParts {
   };
   /** Where issue and pull request links point. */
   readonly githubServerUrl: string;
+  /** The sandbox's "send a sample issue"; absent in the normal modes, which refuse the command. */
+  readonly sampleIssues?: { send(): Promise<{ readonly issueNumber: number }> };
 }
 
 export interface WorkerApp {
@@ -71,6 +78,7 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
   const withLinks = (raw: WorkerSnapshot): WorkerSnapshot => ({
     ...raw,
     githubServerUrl: parts.githubServerUrl,
+    ...(parts.sampleIssues ? { sandbox: true } : {}),
   });
   const snapshot = () => withLinks(worker.snapshot());
   let watchers = 0;
@@ -117,6 +125,14 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
       cleared: parts.secrets ? await parts.secrets.clearGitHubToken() : false,
     }),
     openExternal: async ({ url }) => ({ opened: parts.openExternal ? await parts.openExternal(url) : false }),
+    sendSampleIssue: async () => {
+      if (!parts.sampleIssues)
+        throw new BridgeError({
+          code: 'unavailable',
+          message: 'only `codingworker sandbox` sends sample issues; use `codingworker send-test-issue` here',
+        });
+      return parts.sampleIssues.send();
+    },
   };
 
   function pause(options: { mode: PauseMode; until: string | null; reason: PauseReason }) {

@@ -40,6 +40,8 @@ export interface JobDetails {
   readonly branch?: string;
   readonly model?: string;
   readonly usage?: AgentUsage;
+  /** Set when the branch was pushed but no pull request was opened: why, and where the branch is. */
+  readonly noPullRequest?: string;
 }
 
 /**

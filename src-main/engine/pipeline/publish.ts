@@ -110,6 +110,9 @@ export async function publish(
   });
   if (pr.kind === 'not-opened') {
     scope.log(`No pull request opened (${pr.why}); it would go to ${pr.wouldBeAt}`);
+    scope.addDetails({
+      noPullRequest: `no pull request (${pr.why})${pr.branchAt ? `; ${pr.branchAt}` : ''}`,
+    });
     return { kind: 'success', details: scope.details() };
   }
   scope.addDetails({ prUrl: pr.url });
