@@ -75,7 +75,8 @@ for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a]
 }
 
 const total = allCounted === 0 ? 100 : (100 * allDetected) / allCounted;
-const markdown = `# Mutation testing of the core decision modules
+const markdown =
+  `# Mutation testing of the core decision modules
 
 Written by \`npm run mutate\` (StrykerJS with its Vitest runner, \`--concurrency 1\`; the tests it runs
 are listed in vitest.mutate.config.ts). Not part of \`npm test\`: it takes minutes. Goal: at least
@@ -94,7 +95,8 @@ ${rows.join('\n')}
 | where | mutator | original → mutant | why |
 |---|---|---|---|
 ${survivors.join('\n') || '| – | – | – | none |'}
-${problems.length > 0 ? `\n## Problems\n\n${problems.map((p) => `- ${p}`).join('\n')}\n` : ''}`;
+${problems.length > 0 ? `\n## Problems\n\n${problems.map((p) => `- ${p}`).join('\n')}\n` : ''}`.trimEnd() +
+  '\n';
 
 writeFileSync(OUTPUT, markdown);
 console.log(`${OUTPUT}: ${total.toFixed(2)} % over ${allCounted} mutants`);
