@@ -22,7 +22,7 @@ export const survivorNotes: readonly SurvivorNote[] = [
   {
     file: 'src-main/engine/worker/settlement.ts',
     mutator: 'OptionalChaining',
-    original: 'result.details?.prUrl',
+    original: 'result.details?.',
     kind: 'equivalent',
     why: 'a success always carries details (JobResult makes them required), so `?.` never short-circuits',
   },
@@ -67,5 +67,12 @@ export const survivorNotes: readonly SurvivorNote[] = [
     original: 'stopping\\.?$/',
     kind: 'harmless',
     why: 'without `$` a line that starts with Aider’s exact words and goes on would also count; Aider prints the sentence alone',
+  },
+  {
+    file: 'src-main/engine/agent/aider-output.ts',
+    mutator: 'Regex',
+    original: 'argument .*)/',
+    kind: 'equivalent',
+    why: 'the pattern has no end anchor, so `argument .*` and `argument .` match the same lines',
   },
 ];
