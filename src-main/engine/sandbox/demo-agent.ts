@@ -22,7 +22,7 @@ const steps = ['Reading the issue', 'Looking around the repository', 'Reading RE
 say('CodingWorker demo agent (not Aider: install it with "pipx install aider-chat" for real work)');
 say('Task: ' + title);
 for (let second = 1; second <= SECONDS; second += 1) {
-  const step = steps[Math.min(steps.length - 1, Math.floor(((second - 1) * steps.length) / SECONDS))];
+  const step = steps[Math.min(steps.length - 1, Math.ceil((second * steps.length) / SECONDS) - 1)];
   await sleep(1000);
   say('[' + String(Math.round((second * 100) / SECONDS)).padStart(3) + '%] ' + step + ' … (' + second + ' of ' + SECONDS + ' s)');
 }

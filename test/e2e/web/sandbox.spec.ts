@@ -80,7 +80,7 @@ test('opened after the sample job has finished, the Now tab shows that job, its 
   test.setTimeout(120_000);
   // The sandbox prints one line per finished job; only then is the page opened.
   const done = await sandbox.line(/done\s+\S+ sandbox\/demo#1: /);
-  expect(done).toContain('branch pushed, no pull request');
+  expect(done).toContain('branch pushed: no pull request (the sandbox has no GitHub)');
   await open(page, 'now');
   await expect(page.getByTestId('current-job-empty')).toBeVisible();
   const last = page.getByTestId('last-job');

@@ -140,4 +140,26 @@ describe('the assembled worker', () => {
     });
     expect(await app.service.handlers.listDlq({})).toEqual([]);
   });
+
+  it('refuses the sandbox-only "send a sample issue", and publishes how each job ended', async () => {
+    const { app, send } = await startApp();
+    const ended: string[] = [];
+    app.service.subscribe((event) => {
+      if (event.event === 'jobEnded') ended.push(`${event.payload.issue?.number} ${event.payload.outcome}`);
+    });
+    await expect(app.service.handlers.sendSampleIssue({})).rejects.toMatchObject({
+      name: 'BridgeError',
+      code: 'unavailable',
+      message: expect.stringContaining('only `codingworker sandbox` sends sample issues'),
+    });
+    expect((await app.service.handlers.getSnapshot({})).sandbox).toBeUndefined();
+
+    await send(21, 'Please fix. [fake-aider:edit-commit]');
+    await eventually(
+      () => ended,
+      (list) => list.length === 1,
+    );
+    expect(ended).toEqual(['21 succeeded']);
+  });
 });
+
