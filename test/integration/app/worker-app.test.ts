@@ -162,4 +162,3 @@ describe('the assembled worker', () => {
     expect(ended).toEqual(['21 succeeded']);
   });
 });
-
