@@ -65,6 +65,11 @@ export const commandParams = {
 export type CommandName = keyof typeof commandParams;
 export type CommandParams<C extends CommandName> = z.infer<(typeof commandParams)[C]>;
 
+/** How a pause treats running jobs: the pause command's `mode`. Derive, never spell out. */
+export type PauseMode = CommandParams<'pause'>['mode'];
+/** What cancelling a job does with its message: the cancelJob command's `disposition`. */
+export type CancelDisposition = CommandParams<'cancelJob'>['disposition'];
+
 export interface RedriveResult {
   readonly moved: number;
   /** 'move-task' when SQS moved them natively; 'manual' when the worker re-sent each one. */

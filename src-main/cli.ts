@@ -7,6 +7,7 @@ import { sandboxCommand } from './cli/sandbox.ts';
 import { sendTestIssueCommand } from './cli/send-test-issue.ts';
 import { runCommand } from './cli/run.ts';
 import { doctorCommand } from './cli/doctor.ts';
+import { describeError } from '../shared/describe-error.ts';
 
 const commands: Record<string, (options: ReturnType<typeof parseCli>) => Promise<number>> = {
   run: runCommand,
@@ -42,6 +43,6 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError)
       fail(2, error.message, `\n\n${error.command ? usageOf(error.command) : USAGE}`);
     if (error instanceof ConfigError) fail(2, error.message);
-    fail(1, error instanceof Error ? error.message : String(error));
+    fail(1, describeError(error));
   },
 );

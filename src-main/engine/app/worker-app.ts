@@ -2,7 +2,12 @@
  * The engine assembled for a UI: the consumer, the DLQ, the journal, settings and the doctor behind
  * the bridge's commands. Electron and the headless server both serve this one object.
  */
-import { BridgeError, type CommandHandlers } from '../../../shared/bridge.ts';
+import {
+  BridgeError,
+  type CancelDisposition,
+  type CommandHandlers,
+  type PauseMode,
+} from '../../../shared/bridge.ts';
 import type { DoctorCheck, DlqItem, JobRecord } from '../../../shared/records.ts';
 import type { RedriveResult, JobLogPage, SecretResult } from '../../../shared/bridge.ts';
 import type { Settings } from '../../../shared/settings.ts';
@@ -15,9 +20,9 @@ import type { SettingsService } from './settings-service.ts';
 export interface WorkerPort {
   start(): Promise<void>;
   stop(options?: { immediate?: boolean }): Promise<void>;
-  pause(options: { mode: 'after-current' | 'stop-now'; until: string | null; reason?: PauseReason }): void;
+  pause(options: { mode: PauseMode; until: string | null; reason?: PauseReason }): void;
   resume(): void;
-  cancel(jobId: string, disposition: 'release' | 'discard'): boolean;
+  cancel(jobId: string, disposition: CancelDisposition): boolean;
   snapshot(): WorkerSnapshot;
   onSnapshot(listener: (snapshot: WorkerSnapshot) => void): () => void;
   refreshStats(): Promise<void>;
@@ -60,11 +65,7 @@ export interface WorkerAppParts {
 export interface WorkerApp {
   readonly service: BridgeService;
   /** The shell pauses with a reason (battery, suspend); the bridge's pause is always the user's. */
-  pause(options: {
-    mode: 'after-current' | 'stop-now';
-    until: string | null;
-    reason: PauseReason;
-  }): WorkerSnapshot;
+  pause(options: { mode: PauseMode; until: string | null; reason: PauseReason }): WorkerSnapshot;
   resume(): WorkerSnapshot;
   start(): Promise<void>;
   stop(options?: { immediate?: boolean }): Promise<void>;
@@ -134,7 +135,7 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
     },
   };
 
-  function pause(options: { mode: 'after-current' | 'stop-now'; until: string | null; reason: PauseReason }) {
+  function pause(options: { mode: PauseMode; until: string | null; reason: PauseReason }) {
     worker.pause(options);
     return snapshot();
   }

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { workerConfigSchema, type WorkerConfig } from './worker-config.ts';
 import { splitCommandLine } from './split-command-line.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export class ConfigError extends Error {
   /** The config key or variable at fault, e.g. "leaseSeconds (CODINGWORKER_LEASE_SECONDS)". */
@@ -84,11 +85,16 @@ export function mergeConfigSources(sources: ConfigSources): MergedConfig {
     origin.set(key, variable);
     merged[key] = kind === 'int' ? parseInteger(raw) : kind === 'list' ? splitList(raw) : raw;
   }
-  const command = env.CODINGWORKER_AGENT_COMMAND;
-  if (command) {
-    const agent = typeof merged.agent === 'object' && merged.agent !== null ? merged.agent : {};
-    merged.agent = { ...agent, preset: 'custom', command: splitCommandLine(command) };
-    origin.set('agent', 'CODINGWORKER_AGENT_COMMAND');
+  // The agent's variables: the command replaces the preset's program and keeps its flags (a pipx
+  // Aider at its full path still gets every Aider flag); it is `custom` only when the preset says so.
+  const agentFromEnv: Record<string, unknown> = {};
+  if (env.CODINGWORKER_AGENT_PRESET) agentFromEnv.preset = env.CODINGWORKER_AGENT_PRESET;
+  if (env.CODINGWORKER_AGENT_COMMAND) agentFromEnv.command = splitCommandLine(env.CODINGWORKER_AGENT_COMMAND);
+  if (env.CODINGWORKER_AGENT_MODEL) agentFromEnv.model = env.CODINGWORKER_AGENT_MODEL;
+  if (Object.keys(agentFromEnv).length > 0) {
+    merged.agent = { ...asRecord(merged.agent), ...agentFromEnv };
+    const names = ['PRESET', 'COMMAND', 'MODEL'].filter((name) => env[`CODINGWORKER_AGENT_${name}`]);
+    origin.set('agent', names.map((name) => `CODINGWORKER_AGENT_${name}`).join(', '));
   }
   const github = typeof merged.github === 'object' && merged.github !== null ? { ...merged.github } : {};
   if (env.GITHUB_API_URL) Object.assign(github, { apiUrl: env.GITHUB_API_URL });
@@ -128,7 +134,7 @@ export function readConfigFile(path: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(path, `is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(path, `is not valid JSON: ${describeError(error)}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError(path, 'must hold a JSON object');

@@ -5,6 +5,7 @@
  *
  * A new check is one line in DOCTOR_CHECKS (its runner in a file of its own concern).
  */
+import { describeError } from '../../../shared/describe-error.ts';
 import type { DoctorCheck } from '../../../shared/records.ts';
 import type { DoctorCheckRunner, DoctorInput } from './check-result.ts';
 import { checkConfiguration, checkUnknownKeys } from './config-checks.ts';
@@ -40,7 +41,7 @@ function crashed(error: unknown): DoctorCheck {
     id: 'check-error',
     title: 'A check could not run',
     status: 'fail',
-    detail: error instanceof Error ? error.message : String(error),
+    detail: describeError(error),
     fix: 'Report this with the output of `codingworker doctor --json`.',
   };
 }

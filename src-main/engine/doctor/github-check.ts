@@ -1,4 +1,5 @@
 /** The doctor's GitHub check: a token was found, GitHub accepts it, and it may push. */
+import { describeError } from '../../../shared/describe-error.ts';
 import { checkGitHubToken } from '../github/check-token.ts';
 import { createGitHubClient } from '../github/github-client.ts';
 import { ok, problem, type DoctorInput } from './check-result.ts';
@@ -36,7 +37,7 @@ export async function checkGitHub({ config, github }: DoctorInput) {
       'github-token',
       title,
       'fail',
-      `The token from ${github.source} was refused: ${error instanceof Error ? error.message : String(error)}`,
+      `The token from ${github.source} was refused: ${describeError(error)}`,
       'Create a new token (Contents, Issues, Pull requests: read and write) or run `gh auth refresh`.',
     );
   }

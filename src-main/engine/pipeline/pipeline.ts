@@ -28,6 +28,7 @@ import { gitHubForge } from './forge.ts';
 import type { JobDeps, JobScope, PipelineDeps } from './job-scope.ts';
 import { JobFailure, classifyFailure } from './job-failure.ts';
 import { publish } from './publish.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export type { PipelineDeps, PipelineLimits } from './job-scope.ts';
 
@@ -137,7 +138,7 @@ class Job {
     try {
       repository = parseRepository(ctx.message.repository);
     } catch (error) {
-      throw new JobFailure('permanent', (error as Error).message);
+      throw new JobFailure('permanent', describeError(error));
     }
 
     this.#phase('verifying', `Verifying issue #${number} in ${repository.fullName} on ${forge.name}`);
@@ -234,7 +235,7 @@ class Job {
       if (discard) this.#log(`Deleted the worktree (it can no longer be trusted): ${this.#worktree.path}`);
       else if (!succeeded) this.#log(`Kept the worktree for inspection: ${this.#worktree.path}`);
     } catch (error) {
-      this.#log(`Could not clean up the worktree: ${(error as Error).message}`);
+      this.#log(`Could not clean up the worktree: ${describeError(error)}`);
     }
   }
 
