@@ -89,10 +89,10 @@ describe('the sandbox', () => {
       expect((await handlers.getSnapshot({})).sandbox).toBe(true);
       expect(await handlers.sendSampleIssue({})).toEqual({ issueNumber: 1 });
       expect(await handlers.sendSampleIssue({})).toEqual({ issueNumber: 2 });
-      const records = await eventually(
-        () => handlers.listHistory({ limit: 5 }),
-        (list) => list.length === 2,
-      );
+      const records = await untilAsync(async () => {
+        const list = await handlers.listHistory({ limit: 5 });
+        return list.length === 2 && list;
+      }, 30_000);
       expect(records.map((record) => [record.issue?.number, record.outcome]).sort()).toEqual([
         [1, 'pushed'],
         [2, 'pushed'],
