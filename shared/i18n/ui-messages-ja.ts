@@ -245,4 +245,5 @@ export const ja: Catalogue = {
   'sandbox.sending': '送信中…',
   'sandbox.sent': 'サンプル issue #{number} をキューに送りました。',
   'log.wrap': '折り返す',
+  'log.wrapHint': '長い行を右端で切らずに折り返して表示します',
 };

@@ -248,7 +248,8 @@ export const en = {
   'sandbox.sendSample': 'Send a sample issue',
   'sandbox.sending': 'Sending…',
   'sandbox.sent': 'Sample issue #{number} is on the queue.',
-  'log.wrap': 'Wrap lines',
+  'log.wrap': 'Wrap',
+  'log.wrapHint': 'Wrap long lines instead of cutting them at the right edge',
 } as const;
 
 export type MessageKey = keyof typeof en;
