@@ -16,6 +16,7 @@
  * Never rejects for the agent's own failures: those are in the returned outcome. Rejects with
  * whatever `afterExit` throws.
  */
+import { join } from 'node:path';
 import type { WorkerConfig } from '../config/worker-config.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { WorktreeRepository } from '../workspace/git.ts';
@@ -28,6 +29,17 @@ import { sameUsage, type AgentReport } from './agent-report.ts';
 import { stripAnsi } from './line-splitter.ts';
 import { hideRepositoryConfig, repositoryConfigFor } from './repo-config-guard.ts';
 import { runProcess, type OutputStream, type ProcessOutcome } from './run-process.ts';
+import { confine } from './sandbox/confine.ts';
+import type { SandboxSupport } from './sandbox/detect.ts';
+import type { SandboxPolicy } from './sandbox/policy.ts';
+
+/** The OS sandbox to run the agent in; absent or kind 'none': unconfined. */
+export interface AgentConfinement {
+  readonly support: SandboxSupport;
+  readonly policy: SandboxPolicy;
+  /** Told about each network destination the sandbox refused. */
+  readonly onRefused?: (destination: string) => void;
+}
 
 export { AIDER_HOME_FILES } from './agent-cache.ts';
 
@@ -46,7 +58,6 @@ export interface RunAgentInput {
   readonly killGraceMs?: number;
   readonly clock?: Clock;
   /** The worker's own sandbox wraps the agent (agents then turn their own sandbox off). */
-  readonly confined?: boolean;
   /** The per-worker agent cache (agentCacheDir); null or absent: a fresh HOME every job. */
   readonly cacheDir?: string | null;
   readonly onLine: (stream: OutputStream, text: string) => void;
@@ -58,6 +69,7 @@ export interface RunAgentInput {
    * config is put back only after it). Throw to fail the run; the hidden config then stays hidden.
    */
   readonly afterExit?: () => Promise<void>;
+  readonly confinement?: AgentConfinement;
 }
 
 export interface AgentRun {
@@ -69,10 +81,11 @@ export interface AgentRun {
 }
 
 export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
+  const support = input.confinement?.support ?? { kind: 'none', reason: 'not asked for' };
   const invocation = buildAgentInvocation(input.agent, {
     promptFile: input.promptFile,
     jobDir: input.jobDir,
-    confined: input.confined ?? false,
+    confined: support.kind !== 'none',
     openAiBaseUrl: input.environment.OPENAI_BASE_URL || null,
   });
   const parser = createOutputParser(invocation.output);
@@ -90,11 +103,22 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
   let lastReport = parser.report();
   let outcome: ProcessOutcome;
   try {
+    const command = await confine(
+      {
+        file: invocation.file,
+        args: invocation.args,
+        cwd: input.repo.workTree,
+        env: agentEnvironment(input.environment, input.identity, { home, preset: invocation.preset }),
+      },
+      input.confinement?.policy ?? { writable: [], readOnly: [], hidden: [], allowedHosts: [] },
+      support,
+      { onRefused: input.confinement?.onRefused, tmpDir: join(input.jobDir, 'tmp') },
+    );
     outcome = await runProcess({
-      file: invocation.file,
-      args: invocation.args,
+      file: command.file,
+      args: command.args,
       cwd: input.repo.workTree,
-      env: agentEnvironment(input.environment, input.identity, { home, preset: invocation.preset }),
+      env: command.env,
       signal,
       maxMs: input.maxMs,
       idleMs: input.idleMs,
@@ -108,7 +132,7 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
         if (!sameUsage(report.usage, lastReport.usage)) input.onReport?.(report);
         lastReport = report;
       },
-    });
+    }).finally(() => command.cleanup());
   } finally {
     await scrubAgentCache(cacheDir);
     await input.afterExit?.();

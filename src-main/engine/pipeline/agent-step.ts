@@ -14,6 +14,7 @@ import { agentConfigurationProblem } from '../agent/agent-preflight.ts';
 import { runAgent, type AgentRun } from '../agent/run-agent.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import { branchChanges } from '../workspace/commit-changes.ts';
+import { agentConfinement } from './agent-confinement.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
 import { judgeAgentRun } from './judge-agent-run.ts';
@@ -46,6 +47,7 @@ export async function runAgentStep(
     hasAiderConfig: userHome?.startsWith('/') === true && existsSync(join(userHome, '.aider.conf.yml')),
   });
   if (problem !== null) throw new JobFailure('permanent', problem);
+  const confinement = await agentConfinement(scope, worktree);
   const snapshot = await workspaces.snapshot(worktree);
   trusted(false);
   const run = await runAgent({
@@ -61,6 +63,7 @@ export async function runAgentStep(
     killGraceMs: limits.killGraceMs,
     clock,
     cacheDir: agentCacheDir(config.dataDir),
+    confinement,
     onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
     onLine: (stream, text) => scope.ctx.log.write(stream, text),
     afterExit: async () => {

@@ -16,6 +16,7 @@ import type { JobPhase } from '../../../shared/snapshot.ts';
 import { issueBranchName } from '../../../shared/task-message.ts';
 import { agentEnvironment, secretValues } from '../agent/agent-env.ts';
 import { buildPrompt } from '../agent/prompt.ts';
+import { sandboxDetector } from '../agent/sandbox/detect.ts';
 import { createGitHubClient } from '../github/github-client.ts';
 import { parseRepository, type RepositoryRef } from '../github/repository-ref.ts';
 import type { JobContext, JobDetails, JobResult, JobRunner } from '../jobs/job.ts';
@@ -67,7 +68,9 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
   };
   const identity = deps.gitIdentity ?? DEFAULT_GIT_IDENTITY;
 
-  return (ctx) => new Job(ctx, { ...deps, clock, forge, workspaces, limits, identity }).run();
+  const sandbox = deps.sandbox ?? sandboxDetector();
+
+  return (ctx) => new Job(ctx, { ...deps, clock, forge, workspaces, limits, identity, sandbox }).run();
 }
 
 class Job {

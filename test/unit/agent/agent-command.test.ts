@@ -120,6 +120,13 @@ describe('agent command lines', () => {
     expect(args[args.indexOf('--model') + 1]).toBe('gpt-5.1-codex');
   });
 
+  it('lets Codex’s own sandbox stand down when the worker’s OS sandbox wraps it', () => {
+    const confined = buildAgentInvocation(agent({ preset: 'codex' }), { ...paths, confined: true }).args;
+    expect(confined[confined.indexOf('--sandbox') + 1]).toBe('danger-full-access');
+    const alone = buildAgentInvocation(agent({ preset: 'codex' }), { ...paths, confined: false }).args;
+    expect(alone[alone.indexOf('--sandbox') + 1]).toBe('workspace-write');
+  });
+
   it('runs a custom command with the prompt file as its last argument, and needs a command', () => {
     const invocation = buildAgentInvocation(
       agent({ preset: 'custom', command: ['my-agent', '--fast'], extraArgs: ['-v'] }),
