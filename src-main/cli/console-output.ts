@@ -70,11 +70,11 @@ export function describeEnd(record: JobRecord): string {
         ? `pull request opened: ${record.prUrl}`
         : 'done'
       : (OUTCOME_WORDS[record.outcome] ?? record.outcome);
-  return `${record.jobId} ${issue}: ${outcome}${record.reason ? ` (${record.reason})` : ''}`;
+  return `${record.jobId} ${issue}: ${outcome}${record.reason ? `: ${record.reason}` : ''}`;
 }
 
 const OUTCOME_WORDS: Partial<Record<JobOutcome, string>> = {
-  pushed: 'branch pushed, no pull request',
+  pushed: 'branch pushed',
   duplicate: 'already done',
   'cancelled-upstream': 'nothing to do',
   released: 'put back on the queue',

@@ -87,7 +87,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     usage: 'codingworker send-test-issue --repo OWNER/NAME --issue N [--title T] [--body B] [--config FILE]',
     flags: ['repo', 'issue', 'title', 'body'],
     details:
-      "  --repo OWNER/NAME The repository (it must be in the worker's allowlist to be worked on)\n" +
+      "  --repo OWNER/NAME  The repository (it must be in the worker's allowlist to be worked on)\n" +
       '  --issue N         The issue number\n' +
       '  --title T         Default: "Test issue #N"\n' +
       '  --body B          Default: empty',
