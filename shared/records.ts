@@ -32,6 +32,10 @@ export interface JobRecord {
   readonly usage: AgentUsage | null;
   readonly receiveCount: number;
   readonly logFile: string | null;
+  /** The repository's checks before push (issue #14), when it has any. */
+  readonly checks?: 'passed' | 'failed';
+  /** The maintainer's note the job worked with (retry with a note). */
+  readonly note?: string;
 }
 
 export interface DlqItem {

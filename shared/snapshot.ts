@@ -12,6 +12,8 @@ export type JobPhase =
   | 'checking-duplicates'
   | 'preparing-workspace'
   | 'running-agent'
+  | 'running-checks'
+  | 'awaiting-approval'
   | 'publishing'
   | 'settling';
 

@@ -80,6 +80,8 @@ export const ja: Catalogue = {
   'phase.checking-duplicates': '既存のプルリクエストを確認中',
   'phase.preparing-workspace': 'チェックアウトを準備中',
   'phase.running-agent': 'エージェントが作業中',
+  'phase.running-checks': 'リポジトリのチェックを実行中',
+  'phase.awaiting-approval': '承認待ち',
   'phase.publishing': 'push してプルリクエストを作成中',
   'phase.settling': '仕上げ中',
 

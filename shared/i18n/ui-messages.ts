@@ -84,6 +84,8 @@ export const en = {
   'phase.checking-duplicates': 'Looking for an existing pull request',
   'phase.preparing-workspace': 'Preparing the checkout',
   'phase.running-agent': 'Agent at work',
+  'phase.running-checks': "Running the repository's checks",
+  'phase.awaiting-approval': 'Awaiting approval',
   'phase.publishing': 'Pushing and opening the pull request',
   'phase.settling': 'Finishing up',
 

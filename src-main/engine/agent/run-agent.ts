@@ -50,6 +50,8 @@ export interface RunAgentInput {
   readonly clock?: Clock;
   readonly onLine: (stream: OutputStream, text: string) => void;
   readonly onSpawn?: (pid: number, invocation: AgentInvocation) => void;
+  /** Called whenever the reported usage (tokens, session cost) changes while the agent runs. */
+  readonly onReport?: (report: AgentReport) => void;
   /**
    * Runs once the agent has ended, before anything in the worktree is touched again (the hidden
    * config is put back only after it). Throw to fail the run; the hidden config then stays hidden.
@@ -89,7 +91,12 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
       onSpawn: (pid) => input.onSpawn?.(pid, invocation),
       onLine: (stream, raw) => {
         const text = stripAnsi(raw);
-        if (parse) parser.push(text);
+        if (parse && input.onReport) {
+          const before = parser.report().usage;
+          parser.push(text);
+          const report = parser.report();
+          if (!sameUsage(before, report.usage)) input.onReport(report);
+        } else if (parse) parser.push(text);
         input.onLine(stream, text);
       },
     });
@@ -98,6 +105,10 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
   }
   await hidden.restore();
   return { invocation, outcome, report: parser.report(), hiddenConfig: hidden.files };
+}
+
+function sameUsage(a: AgentReport['usage'], b: AgentReport['usage']): boolean {
+  return a.costUsd === b.costUsd && a.tokensSent === b.tokensSent && a.tokensReceived === b.tokensReceived;
 }
 
 /** Makes <jobDir>/home (0700) and copies in the user's Aider settings for Aider. */

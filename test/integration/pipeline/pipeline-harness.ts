@@ -211,7 +211,9 @@ function toRecord(
         ? (result.why ?? 'cancelled-upstream')
         : result.kind === 'retry'
           ? 'retrying'
-          : 'quarantined';
+          : result.kind === 'release'
+            ? 'released'
+            : 'quarantined';
   const details = result.details;
   return {
     jobId: context.jobId,
@@ -228,5 +230,7 @@ function toRecord(
     usage: details?.usage ?? null,
     receiveCount: context.receiveCount,
     logFile,
+    ...(details?.checks ? { checks: details.checks } : {}),
+    ...(details?.note ? { note: details.note } : {}),
   };
 }
