@@ -72,7 +72,7 @@ export interface DoctorCheck {
   readonly fix: string | null;
 }
 
-export type NoticeKind = 'pr-opened' | 'job-failed' | 'dlq-item';
+export type NoticeKind = 'pr-opened' | 'job-failed' | 'dlq-item' | 'approval-needed';
 
 /** Something the user should hear about: the Electron shell shows it as a native notification. */
 export interface Notice {

@@ -42,6 +42,13 @@ export function consolePrinter(
     if (event.event === 'snapshot') onSnapshot(event.payload);
     else if (event.event === 'notice')
       emit('notice', `${event.payload.title}: ${event.payload.body}`, { notice: event.payload });
+    else if (event.event === 'approvals')
+      for (const view of event.payload)
+        emit(
+          'approval',
+          `awaiting approval: ${view.issue.repository}#${view.issue.number} (job ${view.jobId}) until ${view.expiresAt}; answer in the UI (\`codingworker serve\` or the app)`,
+          { jobId: view.jobId },
+        );
     else
       for (const line of event.payload.lines)
         emit('log', `[${event.payload.jobId}] ${line.text}`, {

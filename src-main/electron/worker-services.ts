@@ -119,6 +119,11 @@ function unconfigured(context: ShellContext, message: string): ShellServices {
     runDoctor: unavailable,
     ...tokenHandlers(context),
     openExternal: async () => ({ opened: false }),
+    listApprovals: async () => [],
+    getApprovalDiff: async () => ({ diff: null }),
+    decideApproval: unavailable,
+    retryDlqItemWithNote: unavailable,
+    retryJobWithNote: unavailable,
   };
   const hub = new EventHub();
   const bridge: BridgeService = {

@@ -48,6 +48,11 @@ export class DailySpendLimit {
     for (const record of options.records ?? []) this.#add(record);
   }
 
+  /** Adds recent history (at start), so a restart knows what today cost already. */
+  seed(records: readonly JobRecord[]): void {
+    for (const record of records) this.#add(record);
+  }
+
   /** Pauses `worker` whenever today's limit is reached; notices the user's resume. */
   attach(worker: PausablePort): () => void {
     this.#worker = worker;
