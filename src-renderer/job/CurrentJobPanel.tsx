@@ -1,10 +1,11 @@
 /**
  * The "Now" panel: the running job(s) and the live log of the selected one (or of the last job,
  * once it has ended).
- * data-testid: current-job-empty (no job running), and those of JobCard and LogView.
+ * data-testid: current-job-empty (no job running), and those of ApprovalPanel, JobCard and LogView.
  */
 import { useEffect, useState } from 'react';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
+import { ApprovalPanel } from '../approval/ApprovalPanel.tsx';
 import { Empty } from '../common/PanelState.tsx';
 import { useI18n } from '../i18n/i18n.ts';
 import { JobLog } from '../log/JobLog.tsx';
@@ -26,6 +27,7 @@ export function CurrentJobPanel({ snapshot, store }: { snapshot: WorkerSnapshot 
 
   return (
     <div className="panel-body now">
+      <ApprovalPanel />
       {jobs.length === 0 ? (
         <Empty testId="current-job-empty" title={t(snapshot?.pause.paused ? 'job.emptyPaused' : 'job.empty')}>
           {t(snapshot?.pause.paused ? 'job.emptyPausedHint' : 'job.emptyHint')}
