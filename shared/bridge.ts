@@ -77,10 +77,21 @@ export const commandParams = {
   retryDlqItemWithNote: z.object({ messageId: z.string().min(1).max(200), note, model }).strict(),
   /** Sends the issue of a job in History back to the queue with the maintainer's note (and model). */
   retryJobWithNote: z.object({ jobId, note, model }).strict(),
+  /**
+   * Sandbox only (`codingworker sandbox`, whose snapshot says `sandbox: true`): files a sample issue
+   * on the sandbox's own forge and sends its task to the embedded queue. The normal modes (the app,
+   * `serve`) refuse it with 'unavailable': there it would put a made-up task on a real queue.
+   */
+  sendSampleIssue: none,
 } as const;
 
 export type CommandName = keyof typeof commandParams;
 export type CommandParams<C extends CommandName> = z.infer<(typeof commandParams)[C]>;
+
+/** How a pause treats running jobs: the pause command's `mode`. Derive, never spell out. */
+export type PauseMode = CommandParams<'pause'>['mode'];
+/** What cancelling a job does with its message: the cancelJob command's `disposition`. */
+export type CancelDisposition = CommandParams<'cancelJob'>['disposition'];
 
 export interface RedriveResult {
   readonly moved: number;
@@ -125,6 +136,7 @@ export interface CommandResults {
   decideApproval: { readonly decided: boolean };
   retryDlqItemWithNote: RedriveResult;
   retryJobWithNote: { readonly sent: boolean };
+  sendSampleIssue: { readonly issueNumber: number };
 }
 
 /** Whether a secret was stored, and why not: the OS has no secure store, or this host has none. */
@@ -148,6 +160,8 @@ export interface BridgeEvents {
   notice: Notice;
   /** The jobs waiting for approval, whenever they change. */
   approvals: readonly ApprovalView[];
+  /** A job's history record, once written: how it ended (the Now tab's "last job", `run`'s line). */
+  jobEnded: JobRecord;
 }
 
 export type EventName = keyof BridgeEvents;

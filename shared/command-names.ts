@@ -25,6 +25,7 @@ export const COMMAND_NAMES = [
   'decideApproval',
   'retryDlqItemWithNote',
   'retryJobWithNote',
+  'sendSampleIssue',
 ] as const;
 
 /** IPC channels, declared once. */

@@ -2,7 +2,15 @@
 import type { IssueRef, JobPhase } from './snapshot.ts';
 
 export type JobOutcome =
-  'succeeded' | 'duplicate' | 'cancelled-upstream' | 'released' | 'retrying' | 'failed' | 'quarantined';
+  | 'succeeded'
+  | 'duplicate'
+  | 'cancelled-upstream'
+  | 'released'
+  | 'retrying'
+  | 'failed'
+  | 'quarantined'
+  /** The work is done and its branch pushed, but no pull request was opened (the sandbox has no GitHub); the reason says why and where the branch is. */
+  | 'pushed';
 
 export interface PhaseTiming {
   readonly phase: JobPhase;

@@ -98,6 +98,8 @@ export interface WorkerSnapshot {
   readonly githubServerUrl?: string;
   /** Today's spend and the daily limit; the app fills it in. */
   readonly spend?: SpendView;
+  /** True in `codingworker sandbox` (embedded queue, demo repository, no GitHub); absent elsewhere. */
+  readonly sandbox?: boolean;
 }
 
 export const emptyStats: QueueStats = { queue: null, dlq: null, updatedAt: null };

@@ -2,7 +2,12 @@
  * The engine assembled for a UI: the consumer, the DLQ, the journal, settings and the doctor behind
  * the bridge's commands. Electron and the headless server both serve this one object.
  */
-import type { CommandHandlers } from '../../../shared/bridge.ts';
+import {
+  BridgeError,
+  type CancelDisposition,
+  type CommandHandlers,
+  type PauseMode,
+} from '../../../shared/bridge.ts';
 import type { DoctorCheck, DlqItem, JobRecord } from '../../../shared/records.ts';
 import type { RedriveResult, JobLogPage, SecretResult } from '../../../shared/bridge.ts';
 import type { Settings } from '../../../shared/settings.ts';
@@ -16,9 +21,9 @@ import type { SettingsService } from './settings-service.ts';
 export interface WorkerPort {
   start(): Promise<void>;
   stop(options?: { immediate?: boolean }): Promise<void>;
-  pause(options: { mode: 'after-current' | 'stop-now'; until: string | null; reason?: PauseReason }): void;
+  pause(options: { mode: PauseMode; until: string | null; reason?: PauseReason }): void;
   resume(): void;
-  cancel(jobId: string, disposition: 'release' | 'discard'): boolean;
+  cancel(jobId: string, disposition: CancelDisposition): boolean;
   snapshot(): WorkerSnapshot;
   onSnapshot(listener: (snapshot: WorkerSnapshot) => void): () => void;
   refreshStats(): Promise<void>;
@@ -57,16 +62,14 @@ export interface WorkerAppParts {
   readonly githubServerUrl: string;
   /** Approval gate, spend and retry with a note (issue #14); absent in tests that do not need them. */
   readonly guardrails?: GuardrailsPort;
+  /** The sandbox's "send a sample issue"; absent in the normal modes, which refuse the command. */
+  readonly sampleIssues?: { send(): Promise<{ readonly issueNumber: number }> };
 }
 
 export interface WorkerApp {
   readonly service: BridgeService;
   /** The shell pauses with a reason (battery, suspend); the bridge's pause is always the user's. */
-  pause(options: {
-    mode: 'after-current' | 'stop-now';
-    until: string | null;
-    reason: PauseReason;
-  }): WorkerSnapshot;
+  pause(options: { mode: PauseMode; until: string | null; reason: PauseReason }): WorkerSnapshot;
   resume(): WorkerSnapshot;
   start(): Promise<void>;
   stop(options?: { immediate?: boolean }): Promise<void>;
@@ -81,6 +84,7 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
     ...raw,
     githubServerUrl: parts.githubServerUrl,
     ...(guardrails ? { spend: guardrails.spend() } : {}),
+    ...(parts.sampleIssues ? { sandbox: true } : {}),
   });
   guardrails?.onApprovals((views) => hub.publish({ event: 'approvals', payload: views }));
   const gate = (): GuardrailsPort => {
@@ -143,9 +147,17 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
     retryJobWithNote: async ({ jobId, note, model }) => ({
       sent: await gate().retryJob(jobId, { note, ...(model ? { model } : {}) }),
     }),
+    sendSampleIssue: async () => {
+      if (!parts.sampleIssues)
+        throw new BridgeError({
+          code: 'unavailable',
+          message: 'only `codingworker sandbox` sends sample issues; use `codingworker send-test-issue` here',
+        });
+      return parts.sampleIssues.send();
+    },
   };
 
-  function pause(options: { mode: 'after-current' | 'stop-now'; until: string | null; reason: PauseReason }) {
+  function pause(options: { mode: PauseMode; until: string | null; reason: PauseReason }) {
     worker.pause(options);
     return snapshot();
   }

@@ -6,6 +6,7 @@ import type { AgentUsage, JobRecord } from '../../../shared/records.ts';
 import type { IssueRef, JobPhase } from '../../../shared/snapshot.ts';
 import type { LogStream } from '../../../shared/records.ts';
 import type { TaskMessage } from '../../../shared/task-message.ts';
+import type { CancelDisposition } from '../../../shared/bridge.ts';
 
 /** Where a job writes its log: each call is one line (no trailing newline). */
 export interface JobLogWriter {
@@ -43,6 +44,8 @@ export interface JobDetails {
   readonly checks?: 'passed' | 'failed';
   /** The maintainer's note the job worked with (retry with a note). */
   readonly note?: string;
+  /** Set when the branch was pushed but no pull request was opened: why, and where the branch is. */
+  readonly noPullRequest?: string;
 }
 
 /**
@@ -73,7 +76,7 @@ export interface StopReason {
   readonly kind: 'cancelled' | 'lease-lost' | 'visibility-cap' | 'shutdown' | 'pause-stop-now';
   readonly message: string;
   /** For 'cancelled': put the message back, or quarantine it. */
-  readonly disposition: 'release' | 'discard';
+  readonly disposition: CancelDisposition;
 }
 
 export function isStopReason(value: unknown): value is StopReason {

@@ -3,13 +3,21 @@
  * spend cap), then — before git touches the worktree again — check that it left alone what steers
  * the worker's own git (worktree-guard.ts), and judge from the branch whether it did the work.
  *
- * Throws JobFailure (tampering, passing the spend cap: both permanent), or the stop's AbortError.
+ * Tampering fails the job permanently: a replaced `.git` entry means the worktree is deleted
+ * (never reused); a changed clone file means the cached clone is deleted as well, so the next job
+ * clones afresh. Passing the spend cap fails it permanently too. Throws JobFailure, or the stop's
+ * AbortError.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { agentCacheDir } from '../agent/agent-cache.ts';
+import { agentConfigurationProblem } from '../agent/agent-preflight.ts';
 import { runAgent, type AgentRun } from '../agent/run-agent.ts';
 import type { WorkerConfig } from '../config/worker-config.ts';
 import type { SpendLimitStop } from '../spend/job-spend.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import { branchChanges } from '../workspace/commit-changes.ts';
+import { agentConfinement } from './agent-confinement.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
 import { judgeAgentRun } from './judge-agent-run.ts';
@@ -37,10 +45,19 @@ export async function runAgentStep(
   trusted: (value: boolean) => void,
   options: AgentStepOptions = {},
 ): Promise<AgentStepResult> {
-  const { limits, clock, workspaces } = scope.deps;
+  const { config, limits, clock, workspaces } = scope.deps;
+  const agent = options.agent ?? scope.agent;
   const remaining = scope.remainingMs();
   if (remaining <= 0)
     throw new JobFailure('retry', `the job reached its ${formatDuration(limits.maxJobMs)} limit`);
+  const userHome = scope.deps.environment.HOME;
+  const problem = agentConfigurationProblem({
+    agent,
+    env: scope.deps.environment,
+    hasAiderConfig: userHome?.startsWith('/') === true && existsSync(join(userHome, '.aider.conf.yml')),
+  });
+  if (problem !== null) throw new JobFailure('permanent', problem);
+  const confinement = await agentConfinement(scope, worktree);
   const snapshot = await workspaces.snapshot(worktree);
   trusted(false);
   // The per-job spend cap stops this round through its own signal (see spend/job-spend.ts).
@@ -48,7 +65,7 @@ export async function runAgentStep(
   let run: AgentRun;
   try {
     run = await runAgent({
-      agent: options.agent ?? scope.agent,
+      agent,
       repo: workspaces.repository(worktree),
       jobDir: scope.jobDir,
       promptFile,
@@ -59,6 +76,8 @@ export async function runAgentStep(
       idleMs: limits.idleOutputMs,
       killGraceMs: limits.killGraceMs,
       clock,
+      cacheDir: agentCacheDir(config.dataDir),
+      confinement,
       onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
       onLine: (stream, text) => scope.ctx.log.write(stream, text),
       onReport: (report) => round.report(report.usage),
@@ -102,6 +121,7 @@ async function judge(scope: JobScope, worktree: Worktree, run: AgentRun): Promis
     scope.log(`Branch has ${changes.commits.length} new commit(s)${dirty}`);
   }
   const verdict = judgeAgentRun({
+    preset: run.invocation.preset,
     outcome: run.outcome,
     report: run.report,
     commits: changes.commits.length,

@@ -6,6 +6,7 @@
 import type { WorkerConfig } from '../config/worker-config.ts';
 import type { GitHubClient } from '../github/github-client.ts';
 import type { JobContext, JobDetails } from '../jobs/job.ts';
+import type { SandboxSupport } from '../agent/sandbox/detect.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Redactor } from '../security/redact.ts';
 import type { JobSpend } from '../spend/job-spend.ts';
@@ -52,6 +53,8 @@ export interface PipelineDeps {
    * the job's own cap is the lower of it and limits.perJobUsd. Default: no daily limit.
    */
   readonly dailyBudgetUsd?: () => number | null;
+  /** The machine's OS sandbox. Default: detected once, on the first job that needs it. */
+  readonly sandbox?: () => Promise<SandboxSupport>;
 }
 
 export interface JobDeps extends PipelineDeps {
@@ -60,6 +63,7 @@ export interface JobDeps extends PipelineDeps {
   readonly workspaces: Workspaces;
   readonly limits: Required<PipelineLimits>;
   readonly identity: GitIdentity;
+  readonly sandbox: () => Promise<SandboxSupport>;
 }
 
 export interface JobScope {

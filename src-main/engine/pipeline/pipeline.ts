@@ -16,6 +16,7 @@ import type { JobPhase } from '../../../shared/snapshot.ts';
 import { issueBranchName } from '../../../shared/task-message.ts';
 import { agentEnvironment, secretValues } from '../agent/agent-env.ts';
 import { buildPrompt } from '../agent/prompt.ts';
+import { sandboxDetector } from '../agent/sandbox/detect.ts';
 import { createGitHubClient } from '../github/github-client.ts';
 import { parseRepository, type RepositoryRef } from '../github/repository-ref.ts';
 import type { JobContext, JobDetails, JobResult, JobRunner } from '../jobs/job.ts';
@@ -31,6 +32,7 @@ import { JobFailure, classifyFailure } from './job-failure.ts';
 import { JobDeadline } from './job-deadline.ts';
 import { publish } from './publish.ts';
 import { doWork } from './work-rounds.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export type { PipelineDeps, PipelineLimits } from './job-scope.ts';
 
@@ -69,7 +71,9 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
   };
   const identity = deps.gitIdentity ?? DEFAULT_GIT_IDENTITY;
 
-  return (ctx) => new Job(ctx, { ...deps, clock, forge, workspaces, limits, identity }).run();
+  const sandbox = deps.sandbox ?? sandboxDetector();
+
+  return (ctx) => new Job(ctx, { ...deps, clock, forge, workspaces, limits, identity, sandbox }).run();
 }
 
 class Job {
@@ -149,7 +153,7 @@ class Job {
     try {
       repository = parseRepository(ctx.message.repository);
     } catch (error) {
-      throw new JobFailure('permanent', (error as Error).message);
+      throw new JobFailure('permanent', describeError(error));
     }
 
     this.#phase('verifying', `Verifying issue #${number} in ${repository.fullName} on ${forge.name}`);
@@ -255,7 +259,7 @@ class Job {
       if (discard) this.#log(`Deleted the worktree (it can no longer be trusted): ${this.#worktree.path}`);
       else if (!succeeded) this.#log(`Kept the worktree for inspection: ${this.#worktree.path}`);
     } catch (error) {
-      this.#log(`Could not clean up the worktree: ${(error as Error).message}`);
+      this.#log(`Could not clean up the worktree: ${describeError(error)}`);
     }
   }
 

@@ -6,6 +6,7 @@
  * A replaced `.git` entry fails the job permanently and the worktree is deleted (never reused); a
  * changed clone file fails it too, and the cached clone is deleted, so the next job clones afresh.
  */
+import { describeError } from '../../../shared/describe-error.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';

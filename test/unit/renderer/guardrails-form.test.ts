@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../shared/settings.ts';
-import { noteProblem } from '../../../src-renderer/common/RetryNoteForm.tsx';
+import { noteProblem } from '../../../src-renderer/common/retry-note.ts';
 import {
   emptyRepositoryChecks,
   toGuardrailsForm,
