@@ -1,6 +1,5 @@
 /** Command-line parsing for `codingworker`: its flags, which command takes which, and the help. */
 import { parseArgs } from 'node:util';
-import { describeError } from '../../shared/describe-error.ts';
 
 export interface CliOptions {
   readonly command: string | undefined;
