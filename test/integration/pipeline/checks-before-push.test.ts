@@ -40,6 +40,10 @@ describe('checks before push', () => {
     expect(run.result.kind).toBe('success');
     expect(run.phases).toContain('running-checks');
     expect(run.lines).toContain('all checks passed');
+    // The commands run confined like the agent (or say unconfined, like it, where no sandbox exists).
+    const sandboxLines = run.lines.filter((line) => line.startsWith('Sandbox: '));
+    expect(sandboxLines).toHaveLength(2);
+    expect(sandboxLines[1]).toBe(sandboxLines[0]);
     const pull = h.fake.pulls(REPO).find((p) => p.head === 'ai-task/issue-301')!;
     expect(pull.draft).toBe(false);
     expect(pull.title).not.toContain('[checks failing]');

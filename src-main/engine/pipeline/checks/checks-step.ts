@@ -18,6 +18,7 @@ import { repositorySettingFor, type RepositorySetting } from '../../config/guard
 import { commitAll, nestedRepositories } from '../../workspace/commit-changes.ts';
 import { git } from '../../workspace/git.ts';
 import type { Worktree } from '../../workspace/workspaces.ts';
+import { agentConfinement } from '../agent-confinement.ts';
 import { runAgentStep, type AgentStepResult } from '../agent-step.ts';
 import type { JobScope } from '../job-scope.ts';
 import { JobFailure } from '../job-failure.ts';
@@ -110,12 +111,16 @@ async function checkOnce(
   if (leftover) scope.log(`Committed the agent's uncommitted changes as ${leftover.slice(0, 12)}`);
 
   scope.ctx.setPhase('running-checks');
+  // The commands are the repository's code: they run in the agent's sandbox, as the agent did.
+  const confinement = await agentConfinement(scope, worktree);
   const snapshot = await workspaces.snapshot(worktree);
   trusted(false);
   const report = await runChecks({
     setting,
     cwd: worktree.path,
     env: agentEnvironment(environment, identity, join(scope.jobDir, 'home')),
+    ...(confinement ? { confinement } : {}),
+    jobDir: scope.jobDir,
     signal: scope.signal,
     clock,
     killGraceMs: limits.killGraceMs,

@@ -4,10 +4,14 @@
  * everything it started at its timeout or when the job stops). Its output streams to the job log
  * and the last lines are kept for the pull request and the agent's second round.
  *
- * This is the one place the checks start a process: the agent's sandbox wraps it here (issue #10).
- * Never rejects.
+ * This is the one place the checks start a process, and it is wrapped in the agent's OS sandbox
+ * (the same policy as the agent's: the worktree and job folder writable, the same network hosts)
+ * when the job has one. Never rejects.
  */
+import { join } from 'node:path';
+import type { AgentConfinement } from '../../agent/run-agent.ts';
 import { runProcess, type OutputStream, type ProcessOutcome } from '../../agent/run-process.ts';
+import { confine } from '../../agent/sandbox/confine.ts';
 import type { Clock } from '../../ports/clock.ts';
 
 /** Lines of output kept for the report (the job log has all of it). */
@@ -22,6 +26,10 @@ export interface CheckCommandInput {
   readonly signal: AbortSignal;
   readonly killGraceMs?: number;
   readonly clock?: Clock;
+  /** The agent's sandbox for this job (agent-confinement.ts), or undefined when unconfined. */
+  readonly confinement?: AgentConfinement;
+  /** Where the sandbox's TMPDIR goes (the job folder). */
+  readonly jobDir: string;
   readonly onLine: (stream: OutputStream, text: string) => void;
 }
 
@@ -39,11 +47,17 @@ export async function runCheckCommand(input: CheckCommandInput): Promise<CheckCo
   const [file, ...args] = input.command;
   if (!file) throw new Error('runCheckCommand needs a program');
   const tail: string[] = [];
+  const command = await confine(
+    { file, args, cwd: input.cwd, env: { ...input.env } },
+    input.confinement?.policy ?? { writable: [], readOnly: [], hidden: [], allowedHosts: [] },
+    input.confinement?.support ?? { kind: 'none', reason: 'not asked for' },
+    { onRefused: input.confinement?.onRefused, tmpDir: join(input.jobDir, 'tmp') },
+  );
   const outcome: ProcessOutcome = await runProcess({
-    file,
-    args,
+    file: command.file,
+    args: command.args,
     cwd: input.cwd,
-    env: input.env,
+    env: command.env,
     signal: input.signal,
     maxMs: input.timeoutMs,
     // A quiet test suite is not a hung one: only the whole timeout applies.
@@ -55,7 +69,7 @@ export async function runCheckCommand(input: CheckCommandInput): Promise<CheckCo
       if (tail.length > CHECK_TAIL_LINES) tail.shift();
       input.onLine(stream, text);
     },
-  });
+  }).finally(() => command.cleanup());
   const base = { exitCode: outcome.exitCode, durationMs: outcome.durationMs, tail };
   if (outcome.spawnError) return { ...base, status: 'not-started', problem: outcome.spawnError };
   if (outcome.stoppedBy === 'aborted') return { ...base, status: 'stopped', problem: 'the job was stopped' };

@@ -4,6 +4,7 @@
  * report. Throws the job's AbortError when the job is stopped meanwhile.
  */
 import type { RepositorySetting } from '../../config/guardrails-config.ts';
+import type { AgentConfinement } from '../../agent/run-agent.ts';
 import type { OutputStream } from '../../agent/run-process.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { runCheckCommand, type CheckCommandOutcome } from './run-check-command.ts';
@@ -31,6 +32,9 @@ export interface RunChecksInput {
   readonly signal: AbortSignal;
   readonly clock: Clock;
   readonly killGraceMs?: number;
+  /** The agent's sandbox for this job, or undefined when unconfined. */
+  readonly confinement?: AgentConfinement;
+  readonly jobDir: string;
   readonly log: (text: string) => void;
   readonly onLine: (stream: OutputStream, text: string) => void;
 }
@@ -61,6 +65,8 @@ export async function runChecks(input: RunChecksInput): Promise<ChecksReport> {
       signal: input.signal,
       clock: input.clock,
       ...(input.killGraceMs !== undefined ? { killGraceMs: input.killGraceMs } : {}),
+      ...(input.confinement ? { confinement: input.confinement } : {}),
+      jobDir: input.jobDir,
       onLine: input.onLine,
     });
     commandsMs += outcome.durationMs;
