@@ -35,7 +35,8 @@ export interface FullStack {
   stop(): Promise<void>;
 }
 
-export async function startFullStack(name: string): Promise<FullStack> {
+/** `config`: more keys for the worker's config file (e.g. the guardrails). */
+export async function startFullStack(name: string, config: Record<string, unknown> = {}): Promise<FullStack> {
   const sqs = await startLocalSqs();
   const { queueUrl, dlqUrl } = await sqs.createQueuePair(name, { maxReceiveCount: 3 });
   const remotes = await createGitRemotes();
@@ -51,6 +52,7 @@ export async function startFullStack(name: string): Promise<FullStack> {
       agent: { preset: 'aider', command: [agentWrapper(dataDir)] },
       retryBackoffSeconds: [1, 1, 1],
       shutdownGraceSeconds: 2,
+      ...config,
     }),
   );
   const serve = await startServe(
