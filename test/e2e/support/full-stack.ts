@@ -35,8 +35,12 @@ export interface FullStack {
   stop(): Promise<void>;
 }
 
-/** `config`: more keys for the worker's config file (e.g. the guardrails). */
-export async function startFullStack(name: string, config: Record<string, unknown> = {}): Promise<FullStack> {
+/** `config`: more keys for the worker's config file (e.g. the guardrails); `env`: more variables. */
+export async function startFullStack(
+  name: string,
+  config: Record<string, unknown> = {},
+  env: Record<string, string> = {},
+): Promise<FullStack> {
   const sqs = await startLocalSqs();
   const { queueUrl, dlqUrl } = await sqs.createQueuePair(name, { maxReceiveCount: 3 });
   const remotes = await createGitRemotes();
@@ -49,10 +53,14 @@ export async function startFullStack(name: string, config: Record<string, unknow
   writeFileSync(
     configPath,
     JSON.stringify({
-      agent: { preset: 'aider', command: [agentWrapper(dataDir)] },
+      agent: {
+        preset: 'aider',
+        command: [agentWrapper(dataDir)],
+        ...(config.agent as Record<string, unknown> | undefined),
+      },
       retryBackoffSeconds: [1, 1, 1],
       shutdownGraceSeconds: 2,
-      ...config,
+      ...Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'agent')),
     }),
   );
   const serve = await startServe(
@@ -67,6 +75,7 @@ export async function startFullStack(name: string, config: Record<string, unknow
       GITHUB_TOKEN: TOKEN,
       GITHUB_API_URL: github.url,
       GITHUB_SERVER_URL: remotes.serverUrl,
+      ...env,
     },
     ['--config', configPath],
   );

@@ -7,13 +7,20 @@ import { TRAY_VIEWPORT } from './ui-setup.ts';
 
 let stack: FullStack;
 test.beforeAll(async () => {
-  stack = await startFullStack('guardrails', {
-    approveBeforePush: true,
-    approvalTimeoutMinutes: 30,
-    repositorySettings: {
-      [REPOSITORY]: { checkCommand: [process.execPath, '-e', 'console.log("checks ok")'] },
+  stack = await startFullStack(
+    'guardrails',
+    {
+      approveBeforePush: true,
+      // The fixture agent lives under node_modules, outside what the OS sandbox lets it see.
+      agent: { sandbox: 'off' },
+      approvalTimeoutMinutes: 30,
+      repositorySettings: {
+        [REPOSITORY]: { checkCommand: [process.execPath, '-e', 'console.log("checks ok")'] },
+      },
     },
-  });
+    // The agent's preflight wants a key for its default model; the fixture agent needs none.
+    { OPENAI_API_KEY: 'sk-e2e-fake-key-for-the-fixture-agent' },
+  );
 });
 test.afterAll(async () => {
   stack?.github.assertNoViolations();
@@ -69,6 +76,10 @@ test('Retry with a note from History sends the issue back, and the note reaches 
   const approval = page.getByTestId('approval');
   await expect(approval).toBeVisible({ timeout: 30_000 });
   await expect(approval).toContainText('Greet in French this time.');
+  // The agent printed its prompt (the fixture's echo-prompt mode): find the note in the job log.
+  await page.getByRole('searchbox', { name: 'Search the log' }).fill('prompt| Greet in French');
+  await expect(page.getByTestId('log-search-count')).toContainText('1');
+  await page.getByTestId('log-search-next').click();
   await expect(
     page.getByTestId('log-line').filter({ hasText: 'prompt| Greet in French this time.' }),
   ).toBeVisible();
