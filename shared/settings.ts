@@ -21,8 +21,8 @@ export type LocaleSetting = (typeof locales)[number];
 
 /** Checks before push for one repository (issue #14); the same shape as the config's. */
 export const repositoryChecksSchema = z.object({
-  setupCommand: z.array(z.string().min(1)).max(64),
-  checkCommand: z.array(z.string().min(1)).max(64),
+  setupCommand: z.array(z.string()).max(64),
+  checkCommand: z.array(z.string()).max(64),
   checkTimeoutSeconds: z.number().int().min(1, 'check-timeout-min').max(86_400, 'check-timeout-max'),
   onCheckFailure: z.enum(['draft', 'fail']),
 });

@@ -8,7 +8,10 @@ import { z } from 'zod';
 const REPOSITORY_KEY = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
 
 /** A program and its arguments, run without a shell; empty = no such step. */
-const commandArray = z.array(z.string().min(1, 'must not hold empty arguments')).max(64);
+const commandArray = z
+  .array(z.string())
+  .max(64)
+  .refine((command) => command.length === 0 || command[0]!.trim() !== '', 'must start with a program');
 
 export const repositorySettingSchema = z.object({
   /** Run once in the fresh worktree before the checks (e.g. ["npm", "ci"]); [] = none. */
