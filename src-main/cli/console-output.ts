@@ -49,6 +49,14 @@ export function consolePrinter(
     if (event.event === 'snapshot') onSnapshot(event.payload);
     else if (event.event === 'notice')
       emit('notice', `${event.payload.title}: ${event.payload.body}`, { notice: event.payload });
+    else if (event.event === 'approvals') {
+      for (const view of event.payload)
+        emit(
+          'approval',
+          `awaiting approval: ${view.issue.repository}#${view.issue.number} (job ${view.jobId}) until ${view.expiresAt}; answer in the UI (\`codingworker serve\` or the app)`,
+          { jobId: view.jobId },
+        );
+    }
     // One line per finished job, with where its work went; JSON lines keep their documented kinds.
     else if (event.event === 'jobEnded') {
       if (!json) emit('done', describeEnd(event.payload));

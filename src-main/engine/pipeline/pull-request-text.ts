@@ -66,6 +66,8 @@ export interface PullRequestBodyInput {
   readonly files: readonly string[];
   readonly warnings: readonly string[];
   readonly jobId: string;
+  /** The "### Checks" section (checks/checks-text.ts), when the repository has checks. */
+  readonly checksSection?: string;
 }
 
 export function pullRequestBody(input: PullRequestBodyInput): string {
@@ -80,6 +82,7 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
   const shown = input.files.slice(0, 100);
   parts.push(fenced(shown.join('\n'), 'text'));
   if (input.files.length > shown.length) parts.push(`…and ${input.files.length - shown.length} more.`);
+  if (input.checksSection) parts.push('', input.checksSection);
   if (input.warnings.length > 0) {
     parts.push('', '### Warnings', '', fenced(capLines(input.warnings, 10).join('\n'), 'text'));
   }
