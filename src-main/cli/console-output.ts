@@ -49,6 +49,14 @@ export function consolePrinter(
     if (event.event === 'snapshot') onSnapshot(event.payload);
     else if (event.event === 'notice')
       emit('notice', `${event.payload.title}: ${event.payload.body}`, { notice: event.payload });
+    else if (event.event === 'approvals') {
+      for (const view of event.payload)
+        emit(
+          'approval',
+          `awaiting approval: ${view.issue.repository}#${view.issue.number} (job ${view.jobId}) until ${view.expiresAt}; answer in the UI (\`codingworker serve\` or the app)`,
+          { jobId: view.jobId },
+        );
+    }
     // One line per finished job, with where its work went; JSON lines keep their documented kinds.
     else if (event.event === 'jobEnded') {
       if (!json) emit('done', describeEnd(event.payload));
@@ -70,11 +78,11 @@ export function describeEnd(record: JobRecord): string {
         ? `pull request opened: ${record.prUrl}`
         : 'done'
       : (OUTCOME_WORDS[record.outcome] ?? record.outcome);
-  return `${record.jobId} ${issue}: ${outcome}${record.reason ? ` (${record.reason})` : ''}`;
+  return `${record.jobId} ${issue}: ${outcome}${record.reason ? `: ${record.reason}` : ''}`;
 }
 
 const OUTCOME_WORDS: Partial<Record<JobOutcome, string>> = {
-  pushed: 'branch pushed, no pull request',
+  pushed: 'branch pushed',
   duplicate: 'already done',
   'cancelled-upstream': 'nothing to do',
   released: 'put back on the queue',

@@ -21,6 +21,10 @@ export function trayStatusLine(
   if (pause.paused) {
     if (pause.reason === 'battery') return t('status.pausedBattery');
     if (pause.reason === 'suspend') return t('status.pausedSuspend');
+    if (pause.reason === 'daily-limit') {
+      const limit = snapshot.spend?.perDayUsd;
+      return t('status.pausedDailyLimit', { amount: limit == null ? '' : `$${limit.toFixed(2)}` });
+    }
     return pause.until
       ? t('status.pausedUntil', { time: formatUntil(pause.until, locale, now) })
       : t('status.paused');

@@ -63,7 +63,6 @@ export interface RunAgentInput {
   readonly idleMs: number;
   readonly killGraceMs?: number;
   readonly clock?: Clock;
-  /** The worker's own sandbox wraps the agent (agents then turn their own sandbox off). */
   /** The per-worker agent cache (agentCacheDir); null or absent: a fresh HOME every job. */
   readonly cacheDir?: string | null;
   readonly onLine: (stream: OutputStream, text: string) => void;
@@ -75,6 +74,7 @@ export interface RunAgentInput {
    * config is put back only after it). Throw to fail the run; the hidden config then stays hidden.
    */
   readonly afterExit?: () => Promise<void>;
+  /** The worker's own sandbox; when it confines the agent, agents turn their own sandbox off. */
   readonly confinement?: AgentConfinement;
   /** Where the running agent is recorded, so a worker starting after a crash can end it. */
   readonly processRecord?: { readonly records: ProcessRecords; readonly jobId: string };

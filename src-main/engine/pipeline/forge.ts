@@ -3,6 +3,7 @@
  * sandbox can run the very same pipeline against a local repository without pretending to be
  * GitHub: its forge says where the pull request would go instead of opening one.
  */
+import { addLabels } from '../github/add-labels.ts';
 import { commentOnIssue } from '../github/comment-on-issue.ts';
 import { findOpenPullRequest, type PullRequestRef } from '../github/find-open-pull-request.ts';
 import type { GitHubClient } from '../github/github-client.ts';
@@ -56,6 +57,13 @@ export interface Forge {
     body: string,
     signal?: AbortSignal,
   ): Promise<boolean>;
+  /** Labels an issue or pull request; optional (the sandbox has nothing to label). */
+  addLabels?(
+    repository: RepositoryRef,
+    issueNumber: number,
+    labels: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<void>;
 }
 
 export function gitHubForge(client: GitHubClient): Forge {
@@ -75,5 +83,7 @@ export function gitHubForge(client: GitHubClient): Forge {
       await commentOnIssue(client, repository, issueNumber, body, signal);
       return true;
     },
+    addLabels: (repository, issueNumber, labels, signal) =>
+      addLabels(client, repository, issueNumber, labels, signal),
   };
 }
