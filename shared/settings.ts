@@ -40,9 +40,11 @@ export const settingsSchema = z.object({
   agentCommand: z.array(z.string().min(1)).max(64),
   model: z.string().max(200),
   extraArgs: z.array(z.string()).max(64),
-  leaseSeconds: z.number().int().min(60, 'lease-min').max(43_200, 'lease-max'),
+  // The same bounds as the engine's config (src-main/engine/config/worker-config.ts; a unit test
+  // holds them equal); the UI's hints and messages read them from here (settingRange).
+  leaseSeconds: z.number().int().min(30, 'lease-min').max(43_200, 'lease-max'),
   maxJobMinutes: z.number().int().min(1, 'duration-min').max(690, 'duration-max'),
-  concurrency: z.number().int().min(1, 'concurrency-min').max(8, 'concurrency-max'),
+  concurrency: z.number().int().min(1, 'concurrency-min').max(16, 'concurrency-max'),
   autoPauseOnBattery: z.boolean(),
   launchAtLogin: z.boolean(),
   openPullRequestsAsDraft: z.boolean(),
@@ -59,6 +61,14 @@ export const settingsSchema = z.object({
 });
 
 export type Settings = Readonly<z.infer<typeof settingsSchema>>;
+
+export type RangedSetting = 'leaseSeconds' | 'maxJobMinutes' | 'concurrency';
+
+/** The bounds of a numeric setting, read from the schema: the one source of every limit shown. */
+export function settingRange(key: RangedSetting): { readonly min: number; readonly max: number } {
+  const field = settingsSchema.shape[key];
+  return { min: field.minValue ?? 0, max: field.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
 
 export const defaultSettings: Settings = {
   queueUrl: '',

@@ -1,5 +1,6 @@
 /** The tray's status line and tooltip, from the snapshot. Pure. */
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
+import { plainLabel } from '../../shared/untrusted-text.ts';
 import type { ShellTranslate } from '../../shared/i18n/shell-messages.ts';
 import type { Locale as ShellLocale } from '../../shared/i18n/translate.ts';
 
@@ -29,7 +30,7 @@ export function trayStatusLine(
       : t('status.paused');
   }
   if (snapshot.status === 'offline') {
-    return t('status.offline', { message: truncate(snapshot.lastError?.message ?? '', 80) });
+    return t('status.offline', { message: truncate(plainLabel(snapshot.lastError?.message ?? ''), 80) });
   }
   if (snapshot.status === 'stopping' || snapshot.status === 'stopped') return t('status.stopping');
   return t('status.listening');

@@ -15,7 +15,9 @@ import type { JobRunner } from '../jobs/job.ts';
 import { createJournal } from '../journal/journal.ts';
 import { JOB_LOG_NAME } from '../journal/job-paths.ts';
 import { ApprovalBoard } from '../pipeline/approval/approval-board.ts';
+import { ProcessRecords } from '../agent/process-records.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
+import { oneJobPerIssue } from '../worker/one-job-per-issue.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
@@ -117,7 +119,9 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
   const clock = options.clock ?? systemClock;
   const approvals = new ApprovalBoard({ clock });
   const daily = new DailySpendLimit({ limitUsd: config.limits.perDayUsd, clock });
-  const runJob = options.runJob ?? pipelineOrRefusal(options, redactor, { approvals, daily });
+  const runJob = oneJobPerIssue(
+    options.runJob ?? pipelineOrRefusal(options, redactor, { approvals, daily }),
+  );
 
   const worker = new Worker({
     client: sqs,
@@ -209,6 +213,8 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
     redactor,
     sqs,
     async start() {
+      // An agent a crashed worker left running must not work on in a worktree the next job uses.
+      await new ProcessRecords(config.dataDir).endLeftovers();
       // What today cost already (a restart), before the first message is taken.
       daily.seed(await journal.list(500).catch(() => []));
       daily.attach(worker);

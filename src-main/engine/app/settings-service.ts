@@ -3,7 +3,13 @@
  * headless) and validated on every change. They feed the config at the next start; values set by
  * environment variables still win then, and the UI says which.
  */
-import { defaultSettings, validateSettings, type Settings } from '../../../shared/settings.ts';
+import {
+  defaultSettings,
+  settingRange,
+  validateSettings,
+  type RangedSetting,
+  type Settings,
+} from '../../../shared/settings.ts';
 import type { UpdateSettingsResult } from '../../../shared/bridge.ts';
 import type { WorkerConfig, WorkerConfigInput } from '../config/worker-config.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
@@ -48,9 +54,9 @@ export function settingsFromConfig(config: WorkerConfig): Settings {
     agentCommand: config.agent.command ? [...config.agent.command] : [],
     model: config.agent.model ?? '',
     extraArgs: [...config.agent.extraArgs],
-    leaseSeconds: Math.max(60, config.leaseSeconds),
-    maxJobMinutes: config.maxJobMinutes,
-    concurrency: Math.min(8, config.concurrency),
+    leaseSeconds: within('leaseSeconds', config.leaseSeconds),
+    maxJobMinutes: within('maxJobMinutes', config.maxJobMinutes),
+    concurrency: within('concurrency', config.concurrency),
     openPullRequestsAsDraft: config.github.openAsDraft,
     repositorySettings: Object.fromEntries(
       Object.entries(config.repositorySettings).map(([name, value]) => [
@@ -63,6 +69,11 @@ export function settingsFromConfig(config: WorkerConfig): Settings {
     approveBeforePush: config.approveBeforePush,
     approvalTimeoutMinutes: Math.min(660, config.approvalTimeoutMinutes),
   };
+}
+
+function within(key: RangedSetting, value: number): number {
+  const { min, max } = settingRange(key);
+  return Math.min(max, Math.max(min, value));
 }
 
 /** Saved settings as config input, the lowest layer under the config file and the environment. */

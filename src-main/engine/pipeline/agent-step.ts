@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentCacheDir } from '../agent/agent-cache.ts';
 import { agentConfigurationProblem } from '../agent/agent-preflight.ts';
+import { ProcessRecords } from '../agent/process-records.ts';
 import { runAgent, type AgentRun } from '../agent/run-agent.ts';
 import type { WorkerConfig } from '../config/worker-config.ts';
 import type { SpendLimitStop } from '../spend/job-spend.ts';
@@ -78,6 +79,7 @@ export async function runAgentStep(
       clock,
       cacheDir: agentCacheDir(config.dataDir),
       confinement,
+      processRecord: { records: new ProcessRecords(config.dataDir), jobId: scope.ctx.jobId },
       onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
       onLine: (stream, text) => scope.ctx.log.write(stream, text),
       onReport: (report) => round.report(report.usage),

@@ -7,6 +7,7 @@ import { addLabels } from '../github/add-labels.ts';
 import { commentOnIssue } from '../github/comment-on-issue.ts';
 import { findOpenPullRequest, type PullRequestRef } from '../github/find-open-pull-request.ts';
 import type { GitHubClient } from '../github/github-client.ts';
+import { findWorkerComment } from '../github/find-worker-comment.ts';
 import { listIssueComments, type IssueComments } from '../github/list-issue-comments.ts';
 import {
   openPullRequest,
@@ -42,6 +43,13 @@ export interface Forge {
     options: { readonly maxChars: number; readonly signal?: AbortSignal },
   ): Promise<IssueComments>;
   openPullRequest(input: OpenPullRequestInput): Promise<PullRequestOutcome>;
+  /** Whether the worker already left a comment with `mark` on the issue (absent: cannot tell). */
+  hasWorkerComment?(
+    repository: RepositoryRef,
+    issueNumber: number,
+    mark: string,
+    signal?: AbortSignal,
+  ): Promise<boolean>;
   /** Returns false when this forge has nowhere to comment. */
   comment(
     repository: RepositoryRef,
@@ -69,6 +77,8 @@ export function gitHubForge(client: GitHubClient): Forge {
     async openPullRequest(input) {
       return { kind: 'opened', ...(await openPullRequest(client, input)) };
     },
+    hasWorkerComment: (repository, issueNumber, mark, signal) =>
+      findWorkerComment(client, repository, issueNumber, mark, signal),
     async comment(repository, issueNumber, body, signal) {
       await commentOnIssue(client, repository, issueNumber, body, signal);
       return true;

@@ -16,7 +16,8 @@ import { branchChanges, commitAll, headCommit, nestedRepositories } from '../wor
 import type { Worktree } from '../workspace/workspaces.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
-import { commitMessage, pullRequestBody, pullRequestTitle, successComment } from './pull-request-text.ts';
+import { commitMessage, pullRequestBody, pullRequestTitle } from './pull-request-text.ts';
+import { commentOncePerPullRequest } from './success-comment.ts';
 import { CHECKS_FAILING_LABEL, CHECKS_FAILING_TITLE_PREFIX, checksSection } from './checks/checks-text.ts';
 import type { ChecksReport } from './checks/run-checks.ts';
 import { describeError } from '../../../shared/describe-error.ts';
@@ -137,9 +138,18 @@ export async function publish(
     }
   }
   try {
-    if (await forge.comment(repository, number, successComment(pr.url, pr.number), scope.signal)) {
-      scope.log(`Commented on issue #${number}`);
-    }
+    const comment = await commentOncePerPullRequest({
+      forge,
+      repository,
+      issueNumber: number,
+      pr,
+      signal: scope.signal,
+    });
+    if (comment === 'commented') scope.log(`Commented on issue #${number}`);
+    if (comment === 'already-commented')
+      scope.log(
+        `Issue #${number} already has the worker's comment for pull request #${pr.number}; not commenting again`,
+      );
   } catch (error) {
     // The pull request is what matters; a missing comment is not worth redoing the work.
     scope.log(`Could not comment on issue #${number}: ${describeError(error)}`);

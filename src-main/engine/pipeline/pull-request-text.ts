@@ -4,19 +4,15 @@
  * stays out (the failure comment), so nothing it prints can mention people or inject markup;
  * everything passes the caller's redactor first.
  */
+import { plainLabel } from '../../../shared/untrusted-text.ts';
 import type { AgentUsage } from '../../../shared/records.ts';
 
 export const MAX_TITLE_CHARS = 256;
 const MAX_BODY_CHARS = 60_000;
 
 export function cleanLine(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- control characters are what is removed
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  // Also drops bidi controls and zero-width characters, which would make a title read differently.
+  return plainLabel(text);
 }
 
 export function pullRequestTitle(issueTitle: string, issueNumber: number): string {

@@ -75,6 +75,8 @@ export async function startFullStack(
       GITHUB_TOKEN: TOKEN,
       GITHUB_API_URL: github.url,
       GITHUB_SERVER_URL: remotes.serverUrl,
+      // The fixture agent needs no key, but the preflight wants one for aider: a placeholder.
+      OPENAI_API_KEY: 'sk-placeholder-for-the-fixture-agent',
       ...env,
     },
     ['--config', configPath],
