@@ -14,8 +14,8 @@ import type { GitHubTokenResolution } from '../github/resolve-token.ts';
 import type { JobRunner } from '../jobs/job.ts';
 import { createJournal } from '../journal/journal.ts';
 import { JOB_LOG_NAME } from '../journal/job-paths.ts';
-import { ApprovalBoard } from '../pipeline/approval/approval-board.ts';
 import { ProcessRecords } from '../agent/process-records.ts';
+import { ApprovalBoard } from '../pipeline/approval/approval-board.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import { oneJobPerIssue } from '../worker/one-job-per-issue.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -119,9 +119,7 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
   const clock = options.clock ?? systemClock;
   const approvals = new ApprovalBoard({ clock });
   const daily = new DailySpendLimit({ limitUsd: config.limits.perDayUsd, clock });
-  const runJob = oneJobPerIssue(
-    options.runJob ?? pipelineOrRefusal(options, redactor, { approvals, daily }),
-  );
+  const runJob = oneJobPerIssue(options.runJob ?? pipelineOrRefusal(options, redactor, { approvals, daily }));
 
   const worker = new Worker({
     client: sqs,

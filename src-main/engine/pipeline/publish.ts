@@ -134,7 +134,7 @@ export async function publish(
       scope.log(`Labelled pull request #${pr.number} ${CHECKS_FAILING_LABEL}`);
     } catch (error) {
       // The title and the Checks section already say it; a missing label is not worth a retry.
-      scope.log(`Could not label pull request #${pr.number}: ${(error as Error).message}`);
+      scope.log(`Could not label pull request #${pr.number}: ${describeError(error)}`);
     }
   }
   try {

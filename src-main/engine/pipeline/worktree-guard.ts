@@ -25,7 +25,7 @@ export async function assertWorktreeIntact(
   if (report.changed.length > 0) {
     scope.log(`Changed while ${who} ran: ${report.changed.join(', ')}; deleting the cached clone`);
     await workspaces.quarantine(worktree).catch((error: unknown) => {
-      scope.log(`Could not delete the cached clone: ${(error as Error).message}`);
+      scope.log(`Could not delete the cached clone: ${describeError(error)}`);
     });
     throw new JobFailure(
       'permanent',
