@@ -40,6 +40,10 @@ export interface JobRecord {
   readonly usage: AgentUsage | null;
   readonly receiveCount: number;
   readonly logFile: string | null;
+  /** The repository's checks before push (issue #14), when it has any. */
+  readonly checks?: 'passed' | 'failed';
+  /** The maintainer's note the job worked with (retry with a note). */
+  readonly note?: string;
 }
 
 export interface DlqItem {
@@ -76,7 +80,7 @@ export interface DoctorCheck {
   readonly fix: string | null;
 }
 
-export type NoticeKind = 'pr-opened' | 'job-failed' | 'dlq-item';
+export type NoticeKind = 'pr-opened' | 'job-failed' | 'dlq-item' | 'approval-needed';
 
 /** Something the user should hear about: the Electron shell shows it as a native notification. */
 export interface Notice {

@@ -19,6 +19,17 @@ export type AgentPreset = (typeof agentPresets)[number];
 export const locales = ['system', 'en', 'ja'] as const;
 export type LocaleSetting = (typeof locales)[number];
 
+/** Checks before push for one repository (issue #14); the same shape as the config's. */
+export const repositoryChecksSchema = z.object({
+  setupCommand: z.array(z.string()).max(64),
+  checkCommand: z.array(z.string()).max(64),
+  checkTimeoutSeconds: z.number().int().min(1, 'check-timeout-min').max(86_400, 'check-timeout-max'),
+  onCheckFailure: z.enum(['draft', 'fail']),
+});
+export type RepositoryChecks = Readonly<z.infer<typeof repositoryChecksSchema>>;
+
+const usdLimit = z.number().positive('usd-positive').max(1_000_000, 'usd-max').nullable();
+
 export const settingsSchema = z.object({
   queueUrl: z.union([z.literal(''), z.string().regex(QUEUE_URL_PATTERN, 'invalid-queue-url')]),
   region: z.union([z.literal(''), z.string().regex(REGION_PATTERN, 'invalid-region')]),
@@ -38,6 +49,15 @@ export const settingsSchema = z.object({
   launchAtLogin: z.boolean(),
   openPullRequestsAsDraft: z.boolean(),
   locale: z.enum(locales),
+  // ---- guardrails (issue #14) ----
+  repositorySettings: z.record(
+    z.string().regex(REPOSITORY_PATTERN, 'invalid-repository'),
+    repositoryChecksSchema,
+  ),
+  perJobUsd: usdLimit,
+  perDayUsd: usdLimit,
+  approveBeforePush: z.boolean(),
+  approvalTimeoutMinutes: z.number().int().min(1, 'approval-timeout-min').max(660, 'approval-timeout-max'),
 });
 
 export type Settings = Readonly<z.infer<typeof settingsSchema>>;
@@ -66,6 +86,11 @@ export const defaultSettings: Settings = {
   launchAtLogin: false,
   openPullRequestsAsDraft: false,
   locale: 'system',
+  repositorySettings: {},
+  perJobUsd: null,
+  perDayUsd: null,
+  approveBeforePush: false,
+  approvalTimeoutMinutes: 240,
 };
 
 export type SettingsResult =

@@ -126,6 +126,11 @@ function unconfigured(context: ShellContext, message: string): ShellServices {
     sendSampleIssue: unavailable,
     ...tokenHandlers(context),
     openExternal: async () => ({ opened: false }),
+    listApprovals: async () => [],
+    getApprovalDiff: async () => ({ diff: null }),
+    decideApproval: unavailable,
+    retryDlqItemWithNote: unavailable,
+    retryJobWithNote: unavailable,
   };
   const hub = new EventHub();
   const bridge: BridgeService = {

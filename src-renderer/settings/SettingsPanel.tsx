@@ -26,6 +26,7 @@ import { useAction, useLoad, type Loadable } from '../common/use-load.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { DoctorPanel } from './DoctorPanel.tsx';
 import { GitHubTokenSection } from './GitHubTokenSection.tsx';
+import { GuardrailsSection } from './GuardrailsSection.tsx';
 import { ListField, SelectField, TextField, Toggle } from './fields.tsx';
 import {
   changedSettings,
@@ -56,6 +57,7 @@ export function SettingsPanelView({ loaded, onRetry }: { loaded: Loadable<Settin
         </div>
       )}
       {loaded.status === 'ready' && <SettingsFormView initial={loaded.value} />}
+      {loaded.status === 'ready' && <GuardrailsSection initial={loaded.value} />}
       <GitHubTokenSection />
       <DoctorPanel />
     </div>

@@ -58,6 +58,16 @@ export function settingsFromConfig(config: WorkerConfig): Settings {
     maxJobMinutes: within('maxJobMinutes', config.maxJobMinutes),
     concurrency: within('concurrency', config.concurrency),
     openPullRequestsAsDraft: config.github.openAsDraft,
+    repositorySettings: Object.fromEntries(
+      Object.entries(config.repositorySettings).map(([name, value]) => [
+        name,
+        { ...value, setupCommand: [...value.setupCommand], checkCommand: [...value.checkCommand] },
+      ]),
+    ),
+    perJobUsd: config.limits.perJobUsd,
+    perDayUsd: config.limits.perDayUsd,
+    approveBeforePush: config.approveBeforePush,
+    approvalTimeoutMinutes: Math.min(660, config.approvalTimeoutMinutes),
   };
 }
 
@@ -83,5 +93,9 @@ export function configInputFromSettings(settings: Settings): Partial<WorkerConfi
     maxJobMinutes: settings.maxJobMinutes,
     concurrency: settings.concurrency,
     github: { openAsDraft: settings.openPullRequestsAsDraft },
+    repositorySettings: settings.repositorySettings,
+    limits: { perJobUsd: settings.perJobUsd, perDayUsd: settings.perDayUsd },
+    approveBeforePush: settings.approveBeforePush,
+    approvalTimeoutMinutes: settings.approvalTimeoutMinutes,
   };
 }

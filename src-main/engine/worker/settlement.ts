@@ -98,6 +98,8 @@ function verdict(input: SettleInput, result: JobResult): Settlement {
       return retry(input, result.reason);
     case 'permanent':
       return permanent(input, result.reason);
+    case 'release':
+      return settle({ kind: 'release' }, 'released', result.reason);
   }
 }
 
@@ -185,6 +187,8 @@ export function buildJobRecord(input: RecordInput): JobRecord {
     usage: details.usage ?? null,
     receiveCount: input.receiveCount,
     logFile: input.logFile,
+    ...(details.checks ? { checks: details.checks } : {}),
+    ...(details.note ? { note: details.note } : {}),
   };
 }
 

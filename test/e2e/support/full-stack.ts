@@ -36,7 +36,12 @@ export interface FullStack {
   stop(): Promise<void>;
 }
 
-export async function startFullStack(name: string): Promise<FullStack> {
+/** `config`: more keys for the worker's config file (e.g. the guardrails); `env`: more variables. */
+export async function startFullStack(
+  name: string,
+  config: Record<string, unknown> = {},
+  env: Record<string, string> = {},
+): Promise<FullStack> {
   const sqs = await startLocalSqs();
   const { queueUrl, dlqUrl } = await sqs.createQueuePair(name, { maxReceiveCount: 3 });
   const remotes = await createGitRemotes();
@@ -49,9 +54,14 @@ export async function startFullStack(name: string): Promise<FullStack> {
   writeFileSync(
     configPath,
     JSON.stringify({
-      agent: { preset: 'aider', command: [agentWrapper(dataDir)] },
+      agent: {
+        preset: 'aider',
+        command: [agentWrapper(dataDir)],
+        ...(config.agent as Record<string, unknown> | undefined),
+      },
       retryBackoffSeconds: [1, 1, 1],
       shutdownGraceSeconds: 2,
+      ...Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'agent')),
     }),
   );
   const serve = await startServe(
@@ -68,6 +78,7 @@ export async function startFullStack(name: string): Promise<FullStack> {
       GITHUB_SERVER_URL: remotes.serverUrl,
       // The fixture agent needs no key, but the preflight wants one for aider: a placeholder.
       OPENAI_API_KEY: 'sk-placeholder-for-the-fixture-agent',
+      ...env,
     },
     ['--config', configPath],
   );

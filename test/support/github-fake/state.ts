@@ -42,6 +42,8 @@ export interface FakePull {
   readonly draft: boolean;
   state: 'open' | 'closed';
   readonly url: string;
+  /** Labels added after it was opened (POST …/issues/{number}/labels). */
+  readonly labels: string[];
 }
 
 export interface FakeRepo {
