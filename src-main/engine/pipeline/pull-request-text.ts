@@ -6,6 +6,7 @@
  */
 import { plainLabel } from '../../../shared/untrusted-text.ts';
 import type { AgentUsage } from '../../../shared/records.ts';
+import { formatCost } from '../support/format-cost.ts';
 
 export const MAX_TITLE_CHARS = 256;
 const MAX_BODY_CHARS = 60_000;
@@ -42,9 +43,7 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-export function formatCost(usd: number): string {
-  return usd >= 0.01 || usd === 0 ? `$${usd.toFixed(2)}` : `$${usd.toPrecision(2)}`;
-}
+export { formatCost };
 
 export function formatUsage(usage: AgentUsage | null | undefined): string | null {
   if (!usage) return null;

@@ -7,7 +7,7 @@
  * Tokens are summed too, for presets that report no price.
  */
 import type { AgentUsage } from '../../../shared/records.ts';
-import { formatCost } from '../pipeline/pull-request-text.ts';
+import { formatCost } from '../support/format-cost.ts';
 
 export class SpendLimitStop extends Error {
   readonly limitUsd: number;
