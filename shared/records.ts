@@ -1,8 +1,16 @@
 /** Plain, immutable records the engine keeps and the UI lists: job history, DLQ items, log lines. */
-import type { IssueRef, JobPhase } from './snapshot.ts';
+import type { IssueRef, JobPhase, ReviewRoundRef } from './snapshot.ts';
 
 export type JobOutcome =
-  'succeeded' | 'duplicate' | 'cancelled-upstream' | 'released' | 'retrying' | 'failed' | 'quarantined';
+  | 'succeeded'
+  | 'duplicate'
+  | 'cancelled-upstream'
+  /** A review round whose agent changed nothing: answered so on the pull request, not retried. */
+  | 'no-changes'
+  | 'released'
+  | 'retrying'
+  | 'failed'
+  | 'quarantined';
 
 export interface PhaseTiming {
   readonly phase: JobPhase;
@@ -32,6 +40,8 @@ export interface JobRecord {
   readonly usage: AgentUsage | null;
   readonly receiveCount: number;
   readonly logFile: string | null;
+  /** Set for a review round: its pull request and round number. */
+  readonly review?: ReviewRoundRef;
 }
 
 export interface DlqItem {

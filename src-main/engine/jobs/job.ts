@@ -3,7 +3,7 @@
  * (lease, heartbeats, settle); a job only does the work and says how it ended.
  */
 import type { AgentUsage, JobRecord } from '../../../shared/records.ts';
-import type { IssueRef, JobPhase } from '../../../shared/snapshot.ts';
+import type { IssueRef, JobPhase, ReviewRoundRef } from '../../../shared/snapshot.ts';
 import type { LogStream } from '../../../shared/records.ts';
 import type { TaskMessage } from '../../../shared/task-message.ts';
 
@@ -31,6 +31,8 @@ export interface JobContext {
   readonly log: JobLogWriter;
   /** Report progress; shown in the snapshot and timed in the job's history record. */
   setPhase(phase: JobPhase): void;
+  /** A review round reports its pull request and round number once GitHub confirmed them. */
+  setReview?(review: ReviewRoundRef): void;
 }
 
 export interface JobDetails {
@@ -39,6 +41,7 @@ export interface JobDetails {
   readonly branch?: string;
   readonly model?: string;
   readonly usage?: AgentUsage;
+  readonly review?: ReviewRoundRef;
 }
 
 /**
@@ -54,7 +57,7 @@ export type JobResult =
       readonly kind: 'noop';
       readonly reason: string;
       /** 'duplicate': the work exists already (an open PR); 'cancelled-upstream' (default): the issue no longer asks for it. */
-      readonly why?: 'duplicate' | 'cancelled-upstream';
+      readonly why?: 'duplicate' | 'cancelled-upstream' | 'no-changes';
       readonly details?: JobDetails;
     }
   | { readonly kind: 'retry'; readonly reason: string; readonly details?: JobDetails }
@@ -64,10 +67,17 @@ export type JobRunner = (context: JobContext) => Promise<JobResult>;
 
 /** Why a running job was told to stop (the AbortSignal's reason). */
 export interface StopReason {
-  readonly kind: 'cancelled' | 'lease-lost' | 'visibility-cap' | 'shutdown' | 'pause-stop-now';
+  readonly kind:
+    | 'cancelled'
+    | 'lease-lost'
+    | 'visibility-cap'
+    | 'shutdown'
+    | 'pause-stop-now'
+    /** The heartbeat's re-check found the issue closed, its label removed, or the pull request closed. */
+    | 'dropped-upstream';
   readonly message: string;
-  /** For 'cancelled': put the message back, or quarantine it. */
-  readonly disposition: 'release' | 'discard';
+  /** For 'cancelled': put the message back, or quarantine it. 'delete': the work is no longer wanted. */
+  readonly disposition: 'release' | 'discard' | 'delete';
 }
 
 export function isStopReason(value: unknown): value is StopReason {

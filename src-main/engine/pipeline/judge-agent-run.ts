@@ -6,6 +6,9 @@ import type { AgentReport } from '../agent/aider-output.ts';
 import type { ProcessOutcome } from '../agent/run-process.ts';
 import { formatDuration } from './pull-request-text.ts';
 
+/** The verdict's reason when the agent left the branch as it found it. */
+export const NO_CHANGES_REASON = 'the agent made no changes';
+
 export interface AgentRunFacts {
   readonly outcome: ProcessOutcome;
   readonly report: AgentReport;
@@ -52,7 +55,7 @@ export function judgeAgentRun(facts: AgentRunFacts): AgentRunVerdict {
         reason: "the model's edits could not be applied (it did not follow the edit format)",
       };
     }
-    return { kind: 'permanent', reason: 'the agent made no changes' };
+    return { kind: 'permanent', reason: NO_CHANGES_REASON };
   }
   const warnings = [
     ...report.llmErrors,

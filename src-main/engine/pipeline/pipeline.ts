@@ -13,7 +13,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobPhase } from '../../../shared/snapshot.ts';
-import { issueBranchName } from '../../../shared/task-message.ts';
+import { isReviewTask, issueBranchName, type IssueTaskMessage } from '../../../shared/task-message.ts';
 import { agentEnvironment, secretValues } from '../agent/agent-env.ts';
 import { buildPrompt } from '../agent/prompt.ts';
 import { createGitHubClient } from '../github/github-client.ts';
@@ -28,6 +28,8 @@ import { gitHubForge } from './forge.ts';
 import type { JobDeps, JobScope, PipelineDeps } from './job-scope.ts';
 import { JobFailure, classifyFailure } from './job-failure.ts';
 import { publish } from './publish.ts';
+import { gitHubReviewForge, type ReviewForge } from './review-round/review-forge.ts';
+import { runReviewRound } from './review-round/review-round.ts';
 
 export type { PipelineDeps, PipelineLimits } from './job-scope.ts';
 
@@ -46,12 +48,14 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
   for (const secret of secretValues(agentEnvironment(deps.environment, DEFAULT_GIT_IDENTITY)))
     redactor.add(secret);
   const clock = deps.clock ?? systemClock;
-  const forge =
-    deps.forge ??
-    gitHubForge(
-      deps.github ??
-        createGitHubClient({ token: deps.token, apiUrl: config.github.apiUrl, warn: () => undefined }),
-    );
+  const github =
+    deps.forge && !deps.github
+      ? null
+      : (deps.github ??
+        createGitHubClient({ token: deps.token, apiUrl: config.github.apiUrl, warn: () => undefined }));
+  const forge = deps.forge ?? gitHubForge(github!);
+  // Review rounds talk to GitHub only: a forge without it (the sandbox) refuses them.
+  const review: ReviewForge | null = deps.reviewForge ?? (github ? gitHubReviewForge(github) : null);
   const workspaces = new Workspaces({
     dataDir: config.dataDir,
     serverUrl: config.github.serverUrl,
@@ -66,7 +70,13 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
   };
   const identity = deps.gitIdentity ?? DEFAULT_GIT_IDENTITY;
 
-  return (ctx) => new Job(ctx, { ...deps, clock, forge, workspaces, limits, identity }).run();
+  const jobDeps: JobDeps = { ...deps, clock, forge, workspaces, limits, identity };
+  return (ctx) => {
+    const task = ctx.message;
+    return isReviewTask(task)
+      ? runReviewRound(ctx, task, jobDeps, review)
+      : new Job(ctx, task, jobDeps).run();
+  };
 }
 
 class Job {
@@ -81,7 +91,7 @@ class Job {
   #worktreeTrusted = true;
   #verified = false;
 
-  constructor(ctx: JobContext, deps: JobDeps) {
+  constructor(ctx: JobContext, task: IssueTaskMessage, deps: JobDeps) {
     this.#ctx = ctx;
     this.#deps = deps;
     const branch = issueBranchName(ctx.message.issue_number);
@@ -90,7 +100,7 @@ class Job {
       issue: {
         repository: ctx.message.repository,
         number: ctx.message.issue_number,
-        title: ctx.message.title,
+        title: task.title,
       },
       branch,
       ...(deps.config.agent.model ? { model: deps.config.agent.model } : {}),

@@ -182,9 +182,12 @@ export class JobPool {
     let end: JobEnd;
     try {
       const result = await this.#options.runJob(
-        job.context((phase) => {
-          if (job.setPhase(phase)) this.#publish(job);
-        }),
+        job.context(
+          (phase) => {
+            if (job.setPhase(phase)) this.#publish(job);
+          },
+          () => this.#publish(job),
+        ),
       );
       end = isJobResult(result)
         ? { kind: 'result', result }
@@ -274,7 +277,7 @@ export class JobPool {
   }
 }
 
-const NOOP_WHY: readonly unknown[] = [undefined, 'duplicate', 'cancelled-upstream'];
+const NOOP_WHY: readonly unknown[] = [undefined, 'duplicate', 'cancelled-upstream', 'no-changes'];
 
 function isJobResult(value: unknown): value is JobResult {
   if (typeof value !== 'object' || value === null) return false;
