@@ -63,7 +63,19 @@ export type JobResult =
   | { readonly kind: 'retry'; readonly reason: string; readonly details?: JobDetails }
   | { readonly kind: 'permanent'; readonly reason: string; readonly details?: JobDetails };
 
-export type JobRunner = (context: JobContext) => Promise<JobResult>;
+/**
+ * Asks upstream whether a running task is still wanted: null when it is, else why not (the issue
+ * was closed, its label removed, the pull request closed). Throws when it cannot tell.
+ */
+export type StillWanted = (task: TaskMessage, signal: AbortSignal) => Promise<string | null>;
+
+/**
+ * Runs one job. `stillWanted`, when the runner has one, is asked with the lease's heartbeats:
+ * work nobody wants any more is stopped before it spends more, and its message is deleted.
+ */
+export type JobRunner = ((context: JobContext) => Promise<JobResult>) & {
+  readonly stillWanted?: StillWanted;
+};
 
 /** Why a running job was told to stop (the AbortSignal's reason). */
 export interface StopReason {

@@ -28,6 +28,7 @@ import { gitHubForge } from './forge.ts';
 import type { JobDeps, JobScope, PipelineDeps } from './job-scope.ts';
 import { JobFailure, classifyFailure } from './job-failure.ts';
 import { publish } from './publish.ts';
+import { gitHubStillWanted } from './still-wanted.ts';
 import { gitHubReviewForge, type ReviewForge } from './review-round/review-forge.ts';
 import { runReviewRound } from './review-round/review-round.ts';
 
@@ -71,12 +72,14 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
   const identity = deps.gitIdentity ?? DEFAULT_GIT_IDENTITY;
 
   const jobDeps: JobDeps = { ...deps, clock, forge, workspaces, limits, identity };
-  return (ctx) => {
+  const runner = (ctx: JobContext): Promise<JobResult> => {
     const task = ctx.message;
     return isReviewTask(task)
       ? runReviewRound(ctx, task, jobDeps, review)
       : new Job(ctx, task, jobDeps).run();
   };
+  // The heartbeat re-checks the issue (and pull request) on GitHub; the sandbox has no GitHub to ask.
+  return github ? Object.assign(runner, { stillWanted: gitHubStillWanted(github) }) : runner;
 }
 
 class Job {

@@ -52,6 +52,8 @@ export class RunningJob {
   abandonTimer: { cancel(): void } | null = null;
   /** For a review round: its pull request, and its round number once the job learned it. */
   review: ReviewRoundRef | null;
+  /** A heartbeat's "still wanted?" question is on the wire. */
+  rechecking = false;
   /** What the snapshot says in place of the stop reason, once there is more to say. */
   note: string | null = null;
   /** Called once the message is settled and the job recorded. */
