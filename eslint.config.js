@@ -1,9 +1,11 @@
 // Lint rules, and the layering rule that keeps the arrows pointing down (see ../shared/DESIGN.md):
-// renderer -> shared, electron -> engine -> shared, headless -> engine.
+// renderer -> shared, electron -> engine -> shared, headless -> engine; inside the engine, the layers
+// listed in scripts/eslint-engine-layers.js.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import { engineLayersPlugin } from './scripts/eslint-engine-layers.js';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -60,6 +62,12 @@ export const layerRules = [
         },
       ],
     },
+  },
+  {
+    // Inside the engine: the ordered layers of scripts/eslint-engine-layers.js, and never headless/ or cli/.
+    files: ['src-main/engine/**/*.ts'],
+    plugins: { codingworker: engineLayersPlugin },
+    rules: { 'codingworker/engine-layers': 'error' },
   },
   {
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],

@@ -54,10 +54,21 @@ export const commandParams = {
   clearGitHubToken: none,
   /** Asks the shell to open a URL the app built (a PR or issue); the shell checks it first. */
   openExternal: z.object({ url: z.string().url().max(2000) }).strict(),
+  /**
+   * Sandbox only (`codingworker sandbox`, whose snapshot says `sandbox: true`): files a sample issue
+   * on the sandbox's own forge and sends its task to the embedded queue. The normal modes (the app,
+   * `serve`) refuse it with 'unavailable': there it would put a made-up task on a real queue.
+   */
+  sendSampleIssue: none,
 } as const;
 
 export type CommandName = keyof typeof commandParams;
 export type CommandParams<C extends CommandName> = z.infer<(typeof commandParams)[C]>;
+
+/** How a pause treats running jobs: the pause command's `mode`. Derive, never spell out. */
+export type PauseMode = CommandParams<'pause'>['mode'];
+/** What cancelling a job does with its message: the cancelJob command's `disposition`. */
+export type CancelDisposition = CommandParams<'cancelJob'>['disposition'];
 
 export interface RedriveResult {
   readonly moved: number;
@@ -97,6 +108,7 @@ export interface CommandResults {
   setGitHubToken: SecretResult;
   clearGitHubToken: { readonly cleared: boolean };
   openExternal: { readonly opened: boolean };
+  sendSampleIssue: { readonly issueNumber: number };
 }
 
 /** Whether a secret was stored, and why not: the OS has no secure store, or this host has none. */
@@ -118,6 +130,8 @@ export interface BridgeEvents {
   /** Log lines of one job, batched so a chatty agent costs few messages. */
   log: { readonly jobId: string; readonly lines: readonly LogLine[] };
   notice: Notice;
+  /** A job's history record, once written: how it ended (the Now tab's "last job", `run`'s line). */
+  jobEnded: JobRecord;
 }
 
 export type EventName = keyof BridgeEvents;

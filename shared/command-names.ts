@@ -20,6 +20,7 @@ export const COMMAND_NAMES = [
   'setGitHubToken',
   'clearGitHubToken',
   'openExternal',
+  'sendSampleIssue',
 ] as const;
 
 /** IPC channels, declared once. */

@@ -5,12 +5,14 @@ export type JobOutcome =
   | 'succeeded'
   | 'duplicate'
   | 'cancelled-upstream'
-  /** A review round whose agent changed nothing: answered so on the pull request, not retried. */
-  | 'no-changes'
   | 'released'
   | 'retrying'
   | 'failed'
-  | 'quarantined';
+  | 'quarantined'
+  /** The work is done and its branch pushed, but no pull request was opened (the sandbox has no GitHub); the reason says why and where the branch is. */
+  | 'pushed'
+  /** A review round whose agent changed nothing: answered so on the pull request, not retried. */
+  | 'no-changes';
 
 export interface PhaseTiming {
   readonly phase: JobPhase;

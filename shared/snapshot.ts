@@ -96,6 +96,8 @@ export interface WorkerSnapshot {
   readonly retryAt: string | null;
   /** Where issue and pull request links point (GITHUB_SERVER_URL); the app fills it in. */
   readonly githubServerUrl?: string;
+  /** True in `codingworker sandbox` (embedded queue, demo repository, no GitHub); absent elsewhere. */
+  readonly sandbox?: boolean;
 }
 
 export const emptyStats: QueueStats = { queue: null, dlq: null, updatedAt: null };

@@ -7,6 +7,7 @@
  * Everything in a message is a claim the worker re-verifies on GitHub.
  */
 import { z } from 'zod';
+import { describeError } from './describe-error.ts';
 
 /** GitHub caps an issue body at 65,536 characters; anything longer did not come from GitHub. */
 export const MAX_ISSUE_BODY_CHARS = 65_536;
@@ -117,7 +118,7 @@ export function parseTaskMessage(raw: string): ParseResult<TaskMessage> {
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = describeError(error);
     return fail([{ field: '(message)', problem: `is not JSON: ${why}` }]);
   }
   return validateTaskMessage(json);

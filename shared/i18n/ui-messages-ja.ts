@@ -233,4 +233,17 @@ export const ja: Catalogue = {
   'doctor.status.ok': 'OK',
   'doctor.status.warn': '警告',
   'doctor.status.fail': '失敗',
+
+  'outcome.pushed': 'ブランチを push（プルリクエストなし）',
+  'cancel.releaseHint':
+    'キューに戻すと、すぐに再び取り出されます（一時停止していなければ、このワーカー自身も取り出します）。待たせておくには先に一時停止してください。',
+  'lastJob.title': '直前のジョブ',
+  'lastJob.ended': '{when}に終了',
+  'sandbox.label': 'サンドボックス（AWS・GitHub なし）',
+  'sandbox.sendSample': 'サンプル issue を送る',
+  'sandbox.sending': '送信中…',
+  'sandbox.sent': 'サンプル issue #{number} をキューに送りました。',
+  'log.wrap': '折り返す',
+  'settings.range': '{min}〜{max}。',
+  'settings.leaseRange': '{min}〜{max}。ジョブの実行中はリースの 3 分の 1 ごとに延長します（ハートビート）。',
 };

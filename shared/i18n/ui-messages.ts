@@ -236,6 +236,21 @@ export const en = {
   'doctor.status.ok': 'OK',
   'doctor.status.warn': 'Warning',
   'doctor.status.fail': 'Failed',
+
+  // A newcomer's first ten minutes (issue #12): the sandbox, the last job, wrapped log lines.
+  'outcome.pushed': 'Branch pushed — no pull request',
+  'cancel.releaseHint':
+    'Put back: the task is picked up again right away — by this worker too, unless it is paused. Pause first to keep it waiting.',
+  'lastJob.title': 'Last job',
+  'lastJob.ended': 'Ended {when}',
+  'sandbox.label': 'Sandbox — no AWS, no GitHub',
+  'sandbox.sendSample': 'Send a sample issue',
+  'sandbox.sending': 'Sending…',
+  'sandbox.sent': 'Sample issue #{number} is on the queue.',
+  'log.wrap': 'Wrap lines',
+  'settings.range': '{min} to {max}.',
+  'settings.leaseRange':
+    '{min} to {max}. Extended every third of the lease while a job runs (the heartbeat).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@
  * notices — human-readable by default, JSON lines with --json. Already redacted upstream.
  */
 import type { BridgeEvent } from '../../shared/bridge.ts';
+import type { JobOutcome, JobRecord } from '../../shared/records.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
 
 export type Printer = (event: BridgeEvent) => void;
@@ -42,7 +43,10 @@ export function consolePrinter(
     if (event.event === 'snapshot') onSnapshot(event.payload);
     else if (event.event === 'notice')
       emit('notice', `${event.payload.title}: ${event.payload.body}`, { notice: event.payload });
-    else
+    // One line per finished job, with where its work went; JSON lines keep their documented kinds.
+    else if (event.event === 'jobEnded') {
+      if (!json) emit('done', describeEnd(event.payload));
+    } else
       for (const line of event.payload.lines)
         emit('log', `[${event.payload.jobId}] ${line.text}`, {
           jobId: event.payload.jobId,
@@ -50,6 +54,28 @@ export function consolePrinter(
         });
   };
 }
+
+/** "job-1 octo/app#12: pull request opened: https://…", or the outcome and its reason. */
+export function describeEnd(record: JobRecord): string {
+  const issue = record.issue ? `${record.issue.repository}#${record.issue.number}` : record.messageId;
+  const outcome =
+    record.outcome === 'succeeded'
+      ? record.prUrl
+        ? `pull request opened: ${record.prUrl}`
+        : 'done'
+      : (OUTCOME_WORDS[record.outcome] ?? record.outcome);
+  return `${record.jobId} ${issue}: ${outcome}${record.reason ? ` (${record.reason})` : ''}`;
+}
+
+const OUTCOME_WORDS: Partial<Record<JobOutcome, string>> = {
+  pushed: 'branch pushed, no pull request',
+  duplicate: 'already done',
+  'cancelled-upstream': 'nothing to do',
+  released: 'put back on the queue',
+  retrying: 'will retry',
+  failed: 'failed',
+  quarantined: 'sent to the DLQ',
+};
 
 function describeStatus(snapshot: WorkerSnapshot): string {
   switch (snapshot.status) {

@@ -2,15 +2,13 @@
  * What `run` and `serve` share: config (file, env, saved settings), the GitHub token, the state file,
  * the assembled engine, and Ctrl-C handling — the first signal stops gracefully, a second at once.
  */
-import { join } from 'node:path';
-import { ConfigError, loadConfig, resolveDataDir } from '../engine/config/load-config.ts';
+import { ConfigError } from '../engine/config/load-config.ts';
 import type { WorkerConfig } from '../engine/config/worker-config.ts';
 import { buildWorkerApp, type BuiltWorkerApp } from '../engine/app/build-worker-app.ts';
-import { configInputFromSettings, storedSettings } from '../engine/app/settings-service.ts';
 import { resolveGitHubToken, type GitHubTokenResolution } from '../engine/github/resolve-token.ts';
 import type { JobRunner } from '../engine/jobs/job.ts';
-import { JsonFileStore } from '../engine/ports/json-file-store.ts';
 import type { Notifier } from '../engine/ports/notifier.ts';
+import { loadWorkerConfig, warnUnknownKeys } from './config-sources.ts';
 import type { CliOptions } from './options.ts';
 
 export interface StartedEngine {
@@ -28,24 +26,14 @@ export interface StartEngineOverrides {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-export function loadWorkerConfig(options: CliOptions, env: Readonly<Record<string, string | undefined>>) {
-  const store = new JsonFileStore(join(resolveDataDir({ configPath: options.config, env }), 'state.json'));
-  const saved = storedSettings(store);
-  const config = loadConfig({
-    configPath: options.config,
-    env,
-    stored: saved ? (configInputFromSettings(saved) as Record<string, unknown>) : {},
-  });
-  return { config, store };
-}
-
 export async function startEngine(
   options: CliOptions,
   notifier: Notifier,
   overrides: StartEngineOverrides = {},
 ): Promise<StartedEngine> {
   const env = overrides.env ?? process.env;
-  const { config, store } = loadWorkerConfig(options, env);
+  const { config, store, unknownKeys } = loadWorkerConfig(options, env);
+  warnUnknownKeys(unknownKeys);
   const github = await resolveGitHubToken({
     env,
     host: new URL(config.github.serverUrl).hostname || 'github.com',
@@ -62,6 +50,7 @@ export async function startEngine(
     store,
     notifier,
     github,
+    unknownKeys,
     ...(overrides.runJob ? { runJob: overrides.runJob } : {}),
   });
   const stopped = stopOnSignals(app);

@@ -23,6 +23,7 @@ import { TrayController } from './tray.ts';
 import { createWorkerServices } from './worker-services.ts';
 import type { TrayMenuAction } from './tray-menu.ts';
 import { createTrayWindow } from './window.ts';
+import { describeError } from '../../shared/describe-error.ts';
 
 /** Shown at start: for the `_electron` tests and for debugging. */
 const SHOW_WINDOW = process.argv.includes('--show-window');
@@ -149,7 +150,7 @@ async function start(): Promise<void> {
     stopping = true;
     // Quitting releases running jobs' messages so nothing waits behind a lease (see DESIGN.md).
     void withTimeout(worker.stop(true), STOP_TIMEOUT_MS)
-      .catch((error: unknown) => console.warn(`[shell] stop: ${(error as Error).message}`))
+      .catch((error: unknown) => console.warn(`[shell] stop: ${describeError(error)}`))
       .finally(() => {
         stopped = true;
         power?.dispose();
@@ -211,7 +212,7 @@ async function start(): Promise<void> {
         }
       }
     } catch (error) {
-      console.warn(`[shell] ${action}: ${(error as Error).message}`);
+      console.warn(`[shell] ${action}: ${describeError(error)}`);
     }
   }
 
@@ -238,7 +239,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | void> {
 }
 
 function fail(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   const t = shellTranslator(shellLocale('system', app.getPreferredSystemLanguages()));
   dialog.showErrorBox(t('dialog.startFailed'), message);
   app.exit(1);

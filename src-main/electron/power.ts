@@ -4,6 +4,7 @@
 import { powerMonitor } from 'electron';
 import type { PauseState } from '../../shared/snapshot.ts';
 import { decidePowerAction, type PowerAction, type PowerEvent } from './power-policy.ts';
+import { describeError } from '../../shared/describe-error.ts';
 
 export interface PowerHooks {
   readonly autoPauseOnBattery: () => boolean;
@@ -26,7 +27,7 @@ export function watchPower(hooks: PowerHooks): PowerWatch {
     });
     if (action.kind === 'none') return;
     hooks.apply(action).catch((error: unknown) => {
-      console.warn(`[shell] power ${event}: could not ${action.kind}: ${(error as Error).message}`);
+      console.warn(`[shell] power ${event}: could not ${action.kind}: ${describeError(error)}`);
     });
   };
   const listeners = {

@@ -10,6 +10,7 @@ import { defaultSettings, SETTINGS_VERSION, type Settings } from '../../shared/s
 import { storedSettings } from '../engine/app/settings-service.ts';
 import type { KeyValueStore } from '../engine/ports/key-value-store.ts';
 import { migrateSettings, obsoleteKeys, SETTINGS_KEY, SETTINGS_VERSION_KEY } from './settings-migration.ts';
+import { describeError } from '../../shared/describe-error.ts';
 
 export class ElectronKeyValueStore implements KeyValueStore {
   readonly #store: ElectronStore;
@@ -55,7 +56,7 @@ export function openSettingsStore(cwd: string): OpenedSettingsStore {
     } catch {
       /* nothing to move */
     }
-    notes.push(`settings file was unreadable (${(error as Error).message}); moved to ${aside}`);
+    notes.push(`settings file was unreadable (${describeError(error)}); moved to ${aside}`);
     store = new ElectronStore(options as ConstructorParameters<typeof ElectronStore>[0]);
   }
 

@@ -2,7 +2,7 @@
  * What the shell needs from the worker app, and what it gives it. main.ts builds the context,
  * calls a ShellServicesFactory, and only ever talks to the worker through ShellServices.
  */
-import type { SecretResult } from '../../shared/bridge.ts';
+import type { PauseMode, SecretResult } from '../../shared/bridge.ts';
 import type { PauseReason, WorkerSnapshot } from '../../shared/snapshot.ts';
 import type { BridgeService } from '../engine/app/bridge-service.ts';
 import type { KeyValueStore } from '../engine/ports/key-value-store.ts';
@@ -11,7 +11,7 @@ import type { TokenSecretStore } from '../engine/github/resolve-token.ts';
 import type { LinkPolicy } from './url-allow.ts';
 
 export interface ShellPauseRequest {
-  readonly mode: 'after-current' | 'stop-now';
+  readonly mode: PauseMode;
   /** ISO time for a timed pause; null until resumed. */
   readonly until: string | null;
   /** 'battery' and 'suspend' come from the power monitor; the tray menu's pauses are 'user'. */

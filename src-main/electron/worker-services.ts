@@ -15,6 +15,7 @@ import { configInputFromSettings, SETTINGS_KEY, storedSettings } from '../engine
 import { loadConfig } from '../engine/config/load-config.ts';
 import { GITHUB_TOKEN_SECRET, resolveGitHubToken } from '../engine/github/resolve-token.ts';
 import type { ShellContext, ShellServices, ShellServicesFactory } from './shell-services.ts';
+import { describeError } from '../../shared/describe-error.ts';
 
 const DEFAULT_LINKS = { serverUrl: 'https://github.com', repositories: [] as readonly string[] };
 
@@ -27,7 +28,7 @@ export const createWorkerServices: ShellServicesFactory = async (context) => {
       stored: saved ? (configInputFromSettings(saved) as Record<string, unknown>) : {},
     });
   } catch (error) {
-    return unconfigured(context, error instanceof Error ? error.message : String(error));
+    return unconfigured(context, describeError(error));
   }
   const github = await resolveGitHubToken({
     env: context.env,
@@ -49,7 +50,7 @@ export const createWorkerServices: ShellServicesFactory = async (context) => {
     secrets: tokenSecrets(context),
   });
   // The tray and window must not wait for AWS: the worker reports offline by itself while it retries.
-  void app.start().catch((error: unknown) => console.warn(`[worker] start: ${(error as Error).message}`));
+  void app.start().catch((error: unknown) => console.warn(`[worker] start: ${describeError(error)}`));
   const links = { serverUrl: config.github.serverUrl, repositories: config.repositories };
   return {
     bridge: app.service,
@@ -117,6 +118,7 @@ function unconfigured(context: ShellContext, message: string): ShellServices {
       return result;
     },
     runDoctor: unavailable,
+    sendSampleIssue: unavailable,
     ...tokenHandlers(context),
     openExternal: async () => ({ opened: false }),
   };

@@ -5,6 +5,7 @@
 import type { WebSocket } from 'ws';
 import { parseCommand, type CommandName, type WireMessage } from '../../shared/bridge.ts';
 import type { BridgeService } from '../engine/app/bridge-service.ts';
+import { describeError } from '../../shared/describe-error.ts';
 
 /** Largest request we accept; commands are small, a bigger frame is a mistake or an attack. */
 export const MAX_REQUEST_BYTES = 256 * 1024;
@@ -46,6 +47,6 @@ async function answer(text: string, isBinary: boolean, service: BridgeService): 
 }
 
 function describe(command: CommandName, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   return `${command} failed: ${message}`;
 }

@@ -11,12 +11,14 @@ const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
 const LINK_PATH = /^\/[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}\/(pull|issues)\/[1-9]\d{0,9}$/;
 
 /**
- * The GitHub server the worker is configured for. The snapshot may carry it as `githubServerUrl`
- * (see the lead's contract note); until then github.com.
+ * The GitHub server the worker is configured for, from the snapshot's `githubServerUrl` (github.com
+ * when it says none). '' — no links at all — when that server is not https: the sandbox's file://
+ * demo repositories, or an http server; a link to github.com would point somewhere else entirely.
  */
 export function serverUrlOf(snapshot: WorkerSnapshot | null): string {
   const value = (snapshot as { githubServerUrl?: unknown } | null)?.githubServerUrl;
-  return typeof value === 'string' && value.startsWith('https://') ? value : DEFAULT_SERVER_URL;
+  if (typeof value !== 'string') return DEFAULT_SERVER_URL;
+  return value.startsWith('https://') ? value : '';
 }
 
 /** https://server/owner/name/issues/N, or null when any part is not what GitHub would produce. */

@@ -9,13 +9,14 @@ import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { InlineError } from '../common/PanelState.tsx';
 import { useAction } from '../common/use-load.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import type { CancelDisposition } from '../../shared/bridge.ts';
 
 export function CancelJob({ jobId }: { jobId: string }) {
   const { t } = useI18n();
   const bridge = useBridge();
   const action = useAction();
   const [open, setOpen] = useState(false);
-  const cancel = (disposition: 'release' | 'discard') =>
+  const cancel = (disposition: CancelDisposition) =>
     void action.run(() => bridge.invoke('cancelJob', { jobId, disposition })).then(() => setOpen(false));
 
   return (
@@ -47,6 +48,9 @@ export function CancelJob({ jobId }: { jobId: string }) {
           <button type="button" onClick={() => setOpen(false)} data-testid="cancel-close">
             {t('common.back')}
           </button>
+          <p className="hint muted" data-testid="cancel-release-hint">
+            {t('cancel.releaseHint')}
+          </p>
         </div>
       )}
       <InlineError error={action.error} testId="cancel-error" />

@@ -21,11 +21,17 @@ export const LogLineView = memo(function LogLineView({
   query,
   current,
   top,
+  index,
+  measure,
 }: {
   line: LogLine;
   query: string;
   current: boolean;
   top: number;
+  /** The line's place in the list, for the virtualizer's measuring. */
+  index?: number;
+  /** Measures the drawn height (wrapped lines); absent when every line is one row. */
+  measure?: ((element: Element | null) => void) | undefined;
 }) {
   const segments = segmentsOf(line);
   const style: CSSProperties = { transform: `translateY(${top}px)` };
@@ -35,6 +41,8 @@ export const LogLineView = memo(function LogLineView({
       style={style}
       data-testid="log-line"
       data-n={line.n}
+      data-index={index}
+      ref={measure}
     >
       <span className="log-n" aria-hidden="true">
         {line.n}

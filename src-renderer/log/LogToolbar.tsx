@@ -1,7 +1,7 @@
 /**
  * Search, copy and the full log above a LogView.
  * data-testid: log-search, log-search-prev, log-search-next, log-search-count, log-copy-visible,
- * log-copy-all, log-copy-status, log-full-link.
+ * log-copy-all, log-copy-status, log-full-link, log-wrap (aria-pressed).
  */
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
@@ -15,6 +15,8 @@ export function LogToolbar({
   visibleText,
   allText,
   fullLogHref,
+  wrap,
+  onWrap,
 }: {
   query: string;
   onQuery: (query: string) => void;
@@ -24,6 +26,8 @@ export function LogToolbar({
   visibleText: () => string[];
   allText: () => string[];
   fullLogHref: string | null;
+  wrap: boolean;
+  onWrap: (wrap: boolean) => void;
 }) {
   const { t } = useI18n();
   const [copyStatus, setCopyStatus] = useState<string>('');
@@ -92,6 +96,9 @@ export function LogToolbar({
         </>
       )}
       <span className="spacer" />
+      <button type="button" aria-pressed={wrap} onClick={() => onWrap(!wrap)} data-testid="log-wrap">
+        {t('log.wrap')}
+      </button>
       <button type="button" onClick={() => void copy(visibleText())} data-testid="log-copy-visible">
         {t('log.copyVisible')}
       </button>

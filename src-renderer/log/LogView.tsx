@@ -2,7 +2,8 @@
  * A job's log, virtualized: only the lines on screen are in the DOM, so 200k lines scroll smoothly.
  * It follows the newest line until the user scrolls up, then offers "jump to latest".
  * data-testid: log-view (data-count, data-following), log-line (data-n), log-empty, log-jump-latest,
- * and the toolbar's (LogToolbar.tsx).
+ * and the toolbar's (LogToolbar.tsx). "Wrap lines" (log-wrap) wraps long lines instead of cutting
+ * them at the right edge; wrapped lines are measured, so the virtual list stays right.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -37,6 +38,7 @@ export function LogView({
   const followingRef = useRef(true);
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(-1);
+  const [wrap, setWrap] = useState(false);
   const count = source.length;
   const matches = useMatches(source, version, query);
 
@@ -46,6 +48,8 @@ export function LogView({
     estimateSize: () => LINE_HEIGHT,
     overscan: 4,
   });
+  // Unwrapped lines are one row each; wrapped ones are measured as they are drawn.
+  useLayoutEffect(() => virtualizer.measure(), [wrap, virtualizer]);
 
   const follow = useCallback((on: boolean) => {
     followingRef.current = on;
@@ -102,11 +106,13 @@ export function LogView({
         visibleText={visibleText}
         allText={allText}
         fullLogHref={fullLogHref ?? null}
+        wrap={wrap}
+        onWrap={setWrap}
       />
       <div className="log-frame">
         <div
           ref={scrollRef}
-          className="log-scroll"
+          className={wrap ? 'log-scroll wrap' : 'log-scroll'}
           onScroll={onScroll}
           onWheel={(event) => event.deltaY < 0 && followingRef.current && follow(false)}
           tabIndex={0}
@@ -116,6 +122,7 @@ export function LogView({
           data-testid="log-view"
           data-count={count}
           data-following={following ? 'true' : 'false'}
+          data-wrap={wrap ? 'true' : 'false'}
         >
           <div className="log-lines" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -127,6 +134,8 @@ export function LogView({
                   query={query}
                   current={item.index === currentLine}
                   top={item.start}
+                  index={item.index}
+                  measure={wrap ? virtualizer.measureElement : undefined}
                 />
               ) : null;
             })}

@@ -10,8 +10,7 @@ import { InlineError } from '../common/PanelState.tsx';
 import { useAction } from '../common/use-load.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { pauseDurations, pauseUntil, type PauseDuration } from '../../shared/pause-until.ts';
-
-type PauseMode = 'after-current' | 'stop-now';
+import type { PauseMode } from '../../shared/bridge.ts';
 
 export function PauseControls({ snapshot }: { snapshot: WorkerSnapshot }) {
   const { t } = useI18n();

@@ -9,24 +9,17 @@
  *   "Tokens: 2.3k sent, 1.0k cache write, 500 cache hit, 345 received. Cost: $0.01 message, $0.02 session."
  *   "litellm.AuthenticationError: AnthropicException - …"   "Only 3 reflections allowed, stopping."
  */
-import type { AgentUsage } from '../../../shared/records.ts';
+import {
+  AUTH_FAILURE,
+  MAX_KEPT_ERRORS,
+  RATE_LIMITED,
+  type AgentCommit,
+  type AgentFatal,
+  type AgentOutputParser,
+  type AgentReport,
+} from './agent-report.ts';
 
-export interface AgentCommit {
-  readonly hash: string;
-  readonly message: string;
-}
-
-export interface AgentReport {
-  /** Files Aider said it edited, in order, without repeats. */
-  readonly appliedEdits: readonly string[];
-  readonly commits: readonly AgentCommit[];
-  /** Lines that report a failed LLM call (first few kept). */
-  readonly llmErrors: readonly string[];
-  /** Aider gave up after the model's edits failed to apply repeatedly. */
-  readonly reflectionsExhausted: boolean;
-  readonly malformedResponses: number;
-  readonly usage: AgentUsage;
-}
+export type { AgentCommit, AgentReport } from './agent-report.ts';
 
 const APPLIED = /^Applied edit to (.+)$/;
 const COMMIT = /^Commit ([0-9a-f]{7,40}) (.+)$/;
@@ -45,7 +38,10 @@ const LLM_ERROR = [
   /has hit a token limit!/,
   /exceeds the .* context window/i,
 ];
-const MAX_KEPT = 20;
+/** Said before Aider offers the OpenRouter login, which would wait minutes for a browser. */
+const NO_MODEL = /^No LLM model was specified and no API keys were provided\.?$/;
+/** argparse's complaint: an Aider older than the flags the worker passes (0.64 added some). */
+const BAD_ARGUMENTS = /^aider: error: (?:unrecognized arguments|argument .*)/;
 
 /** "345" → 345, "1.2k" → 1200, "12k" → 12000, "1.5M" → 1500000 (Aider's format_tokens). */
 export function parseTokenCount(text: string): number {
@@ -55,7 +51,7 @@ export function parseTokenCount(text: string): number {
   return Math.round(Number(match[1]) * scale);
 }
 
-export class AiderOutputParser {
+export class AiderOutputParser implements AgentOutputParser {
   readonly #edits = new Set<string>();
   readonly #commits: AgentCommit[] = [];
   readonly #errors: string[] = [];
@@ -64,10 +60,21 @@ export class AiderOutputParser {
   #sent: number | null = null;
   #received: number | null = null;
   #cost: number | null = null;
+  #rateLimited = false;
+  #fatal: AgentFatal | null = null;
 
-  push(line: string): void {
+  push(line: string): readonly string[] {
+    this.#read(line);
+    return [line];
+  }
+
+  #read(line: string): void {
     const text = line.trim();
     if (text.length === 0 || text.length > 4000) return;
+    if (NO_MODEL.test(text) || BAD_ARGUMENTS.test(text)) {
+      this.#fatal ??= { kind: 'config', detail: text.slice(0, 300) };
+      return;
+    }
     const applied = APPLIED.exec(text);
     if (applied) {
       if (this.#edits.size < 1000) this.#edits.add(applied[1]!.trim());
@@ -94,8 +101,12 @@ export class AiderOutputParser {
       this.#malformed++;
       return;
     }
-    if (LLM_ERROR.some((pattern) => pattern.test(text)) && this.#errors.length < MAX_KEPT) {
-      this.#errors.push(text.slice(0, 500));
+    if (!LLM_ERROR.some((pattern) => pattern.test(text))) return;
+    if (this.#errors.length < MAX_KEPT_ERRORS) this.#errors.push(text.slice(0, 500));
+    if (/AuthenticationError|not able to authenticate/.test(text) && AUTH_FAILURE.test(text)) {
+      this.#fatal ??= { kind: 'auth', detail: text.slice(0, 300) };
+    } else if (RATE_LIMITED.test(text)) {
+      this.#rateLimited = true;
     }
   }
 
@@ -106,6 +117,9 @@ export class AiderOutputParser {
       llmErrors: [...this.#errors],
       reflectionsExhausted: this.#reflections,
       malformedResponses: this.#malformed,
+      rateLimited: this.#rateLimited,
+      fatal: this.#fatal,
+      incomplete: null,
       usage: { tokensSent: this.#sent, tokensReceived: this.#received, costUsd: this.#cost },
     };
   }

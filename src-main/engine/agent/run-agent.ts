@@ -1,38 +1,47 @@
 /**
  * Runs the configured coding agent in a job's worktree and says what it did. The agent's output
- * streams to `onLine` as it comes; Aider's is also parsed for edits, commits, LLM errors and cost.
- * Success is decided by the caller from the branch (new commits or changes), not the exit code.
+ * is read by its preset's parser (agent-output.ts), which turns it into readable log lines for
+ * `onLine` and an AgentReport: edits, commits, errors and usage (`onReport` hears each change of
+ * usage while it runs). Success is decided by the caller from the branch, not the exit code.
+ *
+ * When the output shows a failure no waiting can fix — the model API rejected the key, or Aider
+ * has no model — the agent is stopped at once (Claude Code would retry a rejected key for
+ * minutes; Aider would wait for an OpenRouter login) and the report says why.
  *
  * The agent's HOME is a fresh folder in the job folder (<jobDir>/home), so nothing it starts finds
- * the user's credentials in the user's home. Only Aider's own settings files (~/.aider.conf.yml,
- * ~/.aider.model.settings.yml, ~/.aider.model.metadata.json) are copied in, when the user has
- * them; nothing else from the user's home is passed. Model keys come from the environment (see
- * agent-env.ts). Claude Code and Codex therefore need their credentials in the environment too
- * (ANTHROPIC_API_KEY or CLAUDE_CODE_OAUTH_TOKEN; OPENAI_API_KEY, or CODEX_HOME naming the folder
- * that holds Codex's login).
+ * the user's credentials in the user's home; only Aider's settings files are copied in, and the
+ * per-worker agent cache (agent-cache.ts) is linked in for Aider's model metadata. Model keys come
+ * from the environment through each preset's allowlist (agent-env.ts).
  *
  * Never rejects for the agent's own failures: those are in the returned outcome. Rejects with
  * whatever `afterExit` throws.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkerConfig } from '../config/worker-config.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { WorktreeRepository } from '../workspace/git.ts';
 import type { GitIdentity } from '../workspace/workspaces.ts';
+import { prepareAgentHome, scrubAgentCache } from './agent-cache.ts';
 import { agentEnvironment } from './agent-env.ts';
 import { buildAgentInvocation, type AgentInvocation } from './agent-command.ts';
-import { AiderOutputParser, type AgentReport } from './aider-output.ts';
+import { createOutputParser } from './agent-output.ts';
+import { sameUsage, type AgentReport } from './agent-report.ts';
 import { stripAnsi } from './line-splitter.ts';
 import { hideRepositoryConfig, repositoryConfigFor } from './repo-config-guard.ts';
 import { runProcess, type OutputStream, type ProcessOutcome } from './run-process.ts';
+import { confine } from './sandbox/confine.ts';
+import type { SandboxSupport } from './sandbox/detect.ts';
+import type { SandboxPolicy } from './sandbox/policy.ts';
 
-/** Aider's settings in the user's home that it may read from the job's home. */
-export const AIDER_HOME_FILES = [
-  '.aider.conf.yml',
-  '.aider.model.settings.yml',
-  '.aider.model.metadata.json',
-];
+/** The OS sandbox to run the agent in; absent or kind 'none': unconfined. */
+export interface AgentConfinement {
+  readonly support: SandboxSupport;
+  readonly policy: SandboxPolicy;
+  /** Told about each network destination the sandbox refused. */
+  readonly onRefused?: (destination: string) => void;
+}
+
+export { AIDER_HOME_FILES } from './agent-cache.ts';
 
 export interface RunAgentInput {
   readonly agent: WorkerConfig['agent'];
@@ -48,13 +57,19 @@ export interface RunAgentInput {
   readonly idleMs: number;
   readonly killGraceMs?: number;
   readonly clock?: Clock;
+  /** The worker's own sandbox wraps the agent (agents then turn their own sandbox off). */
+  /** The per-worker agent cache (agentCacheDir); null or absent: a fresh HOME every job. */
+  readonly cacheDir?: string | null;
   readonly onLine: (stream: OutputStream, text: string) => void;
   readonly onSpawn?: (pid: number, invocation: AgentInvocation) => void;
+  /** Hears the report whenever the agent's usage (tokens, cost) changes. */
+  readonly onReport?: (report: AgentReport) => void;
   /**
    * Runs once the agent has ended, before anything in the worktree is touched again (the hidden
    * config is put back only after it). Throw to fail the run; the hidden config then stays hidden.
    */
   readonly afterExit?: () => Promise<void>;
+  readonly confinement?: AgentConfinement;
 }
 
 export interface AgentRun {
@@ -66,52 +81,62 @@ export interface AgentRun {
 }
 
 export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
+  const support = input.confinement?.support ?? { kind: 'none', reason: 'not asked for' };
   const invocation = buildAgentInvocation(input.agent, {
     promptFile: input.promptFile,
     jobDir: input.jobDir,
+    confined: support.kind !== 'none',
+    openAiBaseUrl: input.environment.OPENAI_BASE_URL || null,
   });
-  const parser = new AiderOutputParser();
-  const parse = invocation.output === 'aider';
-  const home = await prepareHome(input.jobDir, invocation.preset, input.environment.HOME);
+  const parser = createOutputParser(invocation.output);
+  const cacheDir = input.cacheDir ?? null;
+  const home = await prepareAgentHome({
+    jobDir: input.jobDir,
+    preset: invocation.preset,
+    userHome: input.environment.HOME,
+    cacheDir,
+  });
   const hidden = await hideRepositoryConfig(input.repo, input.jobDir, repositoryConfigFor(invocation.preset));
+  // Stops the agent when its output shows a failure that waiting cannot fix.
+  const fatal = new AbortController();
+  const signal = AbortSignal.any([input.signal, fatal.signal]);
+  let lastReport = parser.report();
   let outcome: ProcessOutcome;
   try {
+    const command = await confine(
+      {
+        file: invocation.file,
+        args: invocation.args,
+        cwd: input.repo.workTree,
+        env: agentEnvironment(input.environment, input.identity, { home, preset: invocation.preset }),
+      },
+      input.confinement?.policy ?? { writable: [], readOnly: [], hidden: [], allowedHosts: [] },
+      support,
+      { onRefused: input.confinement?.onRefused, tmpDir: join(input.jobDir, 'tmp') },
+    );
     outcome = await runProcess({
-      file: invocation.file,
-      args: invocation.args,
+      file: command.file,
+      args: command.args,
       cwd: input.repo.workTree,
-      env: agentEnvironment(input.environment, input.identity, home),
-      signal: input.signal,
+      env: command.env,
+      signal,
       maxMs: input.maxMs,
       idleMs: input.idleMs,
       killGraceMs: input.killGraceMs,
       clock: input.clock,
       onSpawn: (pid) => input.onSpawn?.(pid, invocation),
       onLine: (stream, raw) => {
-        const text = stripAnsi(raw);
-        if (parse) parser.push(text);
-        input.onLine(stream, text);
+        for (const text of parser.push(stripAnsi(raw))) input.onLine(stream, text);
+        const report = parser.report();
+        if (report.fatal && !fatal.signal.aborted) fatal.abort();
+        if (!sameUsage(report.usage, lastReport.usage)) input.onReport?.(report);
+        lastReport = report;
       },
-    });
+    }).finally(() => command.cleanup());
   } finally {
+    await scrubAgentCache(cacheDir);
     await input.afterExit?.();
   }
   await hidden.restore();
   return { invocation, outcome, report: parser.report(), hiddenConfig: hidden.files };
-}
-
-/** Makes <jobDir>/home (0700) and copies in the user's Aider settings for Aider. */
-async function prepareHome(
-  jobDir: string,
-  preset: WorkerConfig['agent']['preset'],
-  userHome: string | undefined,
-): Promise<string> {
-  const home = join(jobDir, 'home');
-  await mkdir(home, { recursive: true, mode: 0o700 });
-  if (preset === 'aider' && userHome?.startsWith('/')) {
-    for (const name of AIDER_HOME_FILES) {
-      await copyFile(join(userHome, name), join(home, name)).catch(() => undefined);
-    }
-  }
-  return home;
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Notice } from '../../../shared/records.ts';
 import type { WorkerConfig } from '../config/worker-config.ts';
-import { runDoctor } from '../doctor/doctor.ts';
+import type { UnknownKey } from '../config/unknown-keys.ts';
+import { runDoctor, type DoctorCheckRunner } from '../doctor/doctor.ts';
 import { DlqOperations } from '../dlq/dlq-operations.ts';
 import type { GitHubTokenResolution } from '../github/resolve-token.ts';
 import type { JobRunner } from '../jobs/job.ts';
@@ -65,6 +66,14 @@ export interface BuildWorkerAppOptions {
   readonly secrets?: WorkerAppParts['secrets'];
   readonly clock?: Clock;
   readonly timings?: Partial<WorkerTimings>;
+  /** Keys of the config file and saved settings the worker ignored; "Check setup" lists them. */
+  readonly unknownKeys?: readonly UnknownKey[];
+  /** The checks "Check setup" runs; default the doctor's (the sandbox brings its own). */
+  readonly doctorChecks?: readonly DoctorCheckRunner[];
+  /** The sandbox's sample issues (the bridge's sendSampleIssue); absent in the normal modes. */
+  readonly sampleIssues?: WorkerAppParts['sampleIssues'];
+  /** Where issue and PR links point; default config.github.serverUrl. */
+  readonly githubServerUrl?: string;
 }
 
 export interface BuiltWorkerApp extends WorkerApp {
@@ -80,11 +89,19 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
 
   const sqs = options.sqs ?? createSqsClient(config);
   const hub = new EventHub();
-  const journal = createJournal({
+  const written = createJournal({
     dataDir: config.dataDir,
     redactor,
     onLines: (jobId, lines) => hub.publish({ event: 'log', payload: { jobId, lines } }),
   });
+  // Every UI (and `run`) hears how a job ended as soon as its record is written.
+  const journal: typeof written = {
+    ...written,
+    async record(record) {
+      await written.record(record);
+      hub.publish({ event: 'jobEnded', payload: record });
+    },
+  };
   const notifier: Notifier = {
     notify(notice: Notice) {
       hub.publish({ event: 'notice', payload: notice });
@@ -132,8 +149,13 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
         },
       },
       settings: createSettingsService(options.store, config),
-      doctor: () => runDoctor({ config, sqs, github: options.github, env }),
-      githubServerUrl: config.github.serverUrl,
+      doctor: () =>
+        runDoctor(
+          { config, sqs, github: options.github, env, unknownKeys: options.unknownKeys ?? [] },
+          options.doctorChecks,
+        ),
+      githubServerUrl: options.githubServerUrl ?? config.github.serverUrl,
+      ...(options.sampleIssues ? { sampleIssues: options.sampleIssues } : {}),
       ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     },

@@ -2,7 +2,12 @@
  * The engine assembled for a UI: the consumer, the DLQ, the journal, settings and the doctor behind
  * the bridge's commands. Electron and the headless server both serve this one object.
  */
-import type { CommandHandlers } from '../../../shared/bridge.ts';
+import {
+  BridgeError,
+  type CancelDisposition,
+  type CommandHandlers,
+  type PauseMode,
+} from '../../../shared/bridge.ts';
 import type { DoctorCheck, DlqItem, JobRecord } from '../../../shared/records.ts';
 import type { RedriveResult, JobLogPage, SecretResult } from '../../../shared/bridge.ts';
 import type { Settings } from '../../../shared/settings.ts';
@@ -15,9 +20,9 @@ import type { SettingsService } from './settings-service.ts';
 export interface WorkerPort {
   start(): Promise<void>;
   stop(options?: { immediate?: boolean }): Promise<void>;
-  pause(options: { mode: 'after-current' | 'stop-now'; until: string | null; reason?: PauseReason }): void;
+  pause(options: { mode: PauseMode; until: string | null; reason?: PauseReason }): void;
   resume(): void;
-  cancel(jobId: string, disposition: 'release' | 'discard'): boolean;
+  cancel(jobId: string, disposition: CancelDisposition): boolean;
   snapshot(): WorkerSnapshot;
   onSnapshot(listener: (snapshot: WorkerSnapshot) => void): () => void;
   refreshStats(): Promise<void>;
@@ -53,16 +58,14 @@ export interface WorkerAppParts {
   };
   /** Where issue and pull request links point. */
   readonly githubServerUrl: string;
+  /** The sandbox's "send a sample issue"; absent in the normal modes, which refuse the command. */
+  readonly sampleIssues?: { send(): Promise<{ readonly issueNumber: number }> };
 }
 
 export interface WorkerApp {
   readonly service: BridgeService;
   /** The shell pauses with a reason (battery, suspend); the bridge's pause is always the user's. */
-  pause(options: {
-    mode: 'after-current' | 'stop-now';
-    until: string | null;
-    reason: PauseReason;
-  }): WorkerSnapshot;
+  pause(options: { mode: PauseMode; until: string | null; reason: PauseReason }): WorkerSnapshot;
   resume(): WorkerSnapshot;
   start(): Promise<void>;
   stop(options?: { immediate?: boolean }): Promise<void>;
@@ -75,6 +78,7 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
   const withLinks = (raw: WorkerSnapshot): WorkerSnapshot => ({
     ...raw,
     githubServerUrl: parts.githubServerUrl,
+    ...(parts.sampleIssues ? { sandbox: true } : {}),
   });
   const snapshot = () => withLinks(worker.snapshot());
   let watchers = 0;
@@ -121,9 +125,17 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
       cleared: parts.secrets ? await parts.secrets.clearGitHubToken() : false,
     }),
     openExternal: async ({ url }) => ({ opened: parts.openExternal ? await parts.openExternal(url) : false }),
+    sendSampleIssue: async () => {
+      if (!parts.sampleIssues)
+        throw new BridgeError({
+          code: 'unavailable',
+          message: 'only `codingworker sandbox` sends sample issues; use `codingworker send-test-issue` here',
+        });
+      return parts.sampleIssues.send();
+    },
   };
 
-  function pause(options: { mode: 'after-current' | 'stop-now'; until: string | null; reason: PauseReason }) {
+  function pause(options: { mode: PauseMode; until: string | null; reason: PauseReason }) {
     worker.pause(options);
     return snapshot();
   }

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { workerConfigSchema, type WorkerConfig } from './worker-config.ts';
 import { splitCommandLine } from './split-command-line.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export class ConfigError extends Error {
   /** The config key or variable at fault, e.g. "leaseSeconds (CODINGWORKER_LEASE_SECONDS)". */
@@ -57,7 +58,16 @@ export function resolveDataDir(sources: Omit<ConfigSources, 'stored'>): string {
   return dir || defaultDataDir(sources.env);
 }
 
-export function loadConfig(sources: ConfigSources): WorkerConfig {
+/** The sources merged into one input object (not yet validated), and where each key came from. */
+export interface MergedConfig {
+  readonly merged: Record<string, unknown>;
+  /** Top-level key → the environment variable that set it. */
+  readonly origin: ReadonlyMap<string, string>;
+  /** The config file read, if any. */
+  readonly path: string | null;
+}
+
+export function mergeConfigSources(sources: ConfigSources): MergedConfig {
   const { env } = sources;
   const path = sources.configPath ?? env.CODINGWORKER_CONFIG ?? null;
   const fromFile = path ? readConfigFile(path) : {};
@@ -75,30 +85,45 @@ export function loadConfig(sources: ConfigSources): WorkerConfig {
     origin.set(key, variable);
     merged[key] = kind === 'int' ? parseInteger(raw) : kind === 'list' ? splitList(raw) : raw;
   }
-  const command = env.CODINGWORKER_AGENT_COMMAND;
-  if (command) {
-    const agent = typeof merged.agent === 'object' && merged.agent !== null ? merged.agent : {};
-    merged.agent = { ...agent, preset: 'custom', command: splitCommandLine(command) };
-    origin.set('agent', 'CODINGWORKER_AGENT_COMMAND');
+  // The agent's variables: the command replaces the preset's program and keeps its flags (a pipx
+  // Aider at its full path still gets every Aider flag); it is `custom` only when the preset says so.
+  const agentFromEnv: Record<string, unknown> = {};
+  if (env.CODINGWORKER_AGENT_PRESET) agentFromEnv.preset = env.CODINGWORKER_AGENT_PRESET;
+  if (env.CODINGWORKER_AGENT_COMMAND) agentFromEnv.command = splitCommandLine(env.CODINGWORKER_AGENT_COMMAND);
+  if (env.CODINGWORKER_AGENT_MODEL) agentFromEnv.model = env.CODINGWORKER_AGENT_MODEL;
+  if (Object.keys(agentFromEnv).length > 0) {
+    merged.agent = { ...asRecord(merged.agent), ...agentFromEnv };
+    const names = ['PRESET', 'COMMAND', 'MODEL'].filter((name) => env[`CODINGWORKER_AGENT_${name}`]);
+    origin.set('agent', names.map((name) => `CODINGWORKER_AGENT_${name}`).join(', '));
   }
   const github = typeof merged.github === 'object' && merged.github !== null ? { ...merged.github } : {};
   if (env.GITHUB_API_URL) Object.assign(github, { apiUrl: env.GITHUB_API_URL });
   if (env.GITHUB_SERVER_URL) Object.assign(github, { serverUrl: env.GITHUB_SERVER_URL });
   merged.github = github;
+  return { merged, origin, path };
+}
 
+export function loadConfig(sources: ConfigSources): WorkerConfig {
+  const { merged, origin, path } = mergeConfigSources(sources);
   const result = workerConfigSchema.safeParse(merged);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const key = issue.path.map(String).join('.') || '(config)';
-    const top = String(issue.path[0] ?? '');
-    const where = origin.has(top) ? ` (${origin.get(top)})` : path ? ` (in ${path})` : '';
-    const missing = issue.code === 'invalid_type' && merged[top] === undefined && issue.path.length === 1;
-    throw new ConfigError(`${key}${where}`, missing ? 'is required' : issue.message);
-  }
+  if (!result.success) throw configIssueError(result.error.issues[0]!, { merged, origin, path });
   return result.data;
 }
 
-function readConfigFile(path: string): Record<string, unknown> {
+/** One schema issue as the ConfigError a user sees: the key, where it was set, what is wrong. */
+export function configIssueError(
+  issue: { readonly path: readonly PropertyKey[]; readonly code: string; readonly message: string },
+  { merged, origin, path }: MergedConfig,
+): ConfigError {
+  const key = issue.path.map(String).join('.') || '(config)';
+  const top = String(issue.path[0] ?? '');
+  const where = origin.has(top) ? ` (${origin.get(top)})` : path ? ` (in ${path})` : '';
+  const missing = issue.code === 'invalid_type' && merged[top] === undefined && issue.path.length === 1;
+  return new ConfigError(`${key}${where}`, missing ? 'is required' : issue.message);
+}
+
+/** The JSON object in a config file; a ConfigError says why it cannot be used. */
+export function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -109,7 +134,7 @@ function readConfigFile(path: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(path, `is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(path, `is not valid JSON: ${describeError(error)}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError(path, 'must hold a JSON object');

@@ -60,6 +60,14 @@ export const workerConfigSchema = z.object({
       command: z.array(z.string().min(1)).nullable().default(null),
       model: z.string().nullable().default(null),
       extraArgs: z.array(z.string()).default([]),
+      /**
+       * The OS sandbox around the agent (bubblewrap on Linux, Seatbelt on macOS): 'auto' uses it
+       * where the machine has one, 'required' refuses to run jobs without it, 'off' never uses it.
+       * Default 'auto' (optional in the type so code that builds an agent section needs no change).
+       */
+      sandbox: z.enum(['auto', 'required', 'off']).optional(),
+      /** Hosts ("host", "host:port", "*.domain" or a URL) the sandboxed agent may reach besides its model API. */
+      allowedHosts: z.array(z.string().min(1).max(300)).max(100).optional(),
     })
     .prefault({}),
   github: z

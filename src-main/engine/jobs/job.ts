@@ -6,6 +6,7 @@ import type { AgentUsage, JobRecord } from '../../../shared/records.ts';
 import type { IssueRef, JobPhase, ReviewRoundRef } from '../../../shared/snapshot.ts';
 import type { LogStream } from '../../../shared/records.ts';
 import type { TaskMessage } from '../../../shared/task-message.ts';
+import type { CancelDisposition } from '../../../shared/bridge.ts';
 
 /** Where a job writes its log: each call is one line (no trailing newline). */
 export interface JobLogWriter {
@@ -42,6 +43,8 @@ export interface JobDetails {
   readonly model?: string;
   readonly usage?: AgentUsage;
   readonly review?: ReviewRoundRef;
+  /** Set when the branch was pushed but no pull request was opened: why, and where the branch is. */
+  readonly noPullRequest?: string;
 }
 
 /**
@@ -88,8 +91,8 @@ export interface StopReason {
     /** The heartbeat's re-check found the issue closed, its label removed, or the pull request closed. */
     | 'dropped-upstream';
   readonly message: string;
-  /** For 'cancelled': put the message back, or quarantine it. 'delete': the work is no longer wanted. */
-  readonly disposition: 'release' | 'discard' | 'delete';
+  /** For 'cancelled': put the message back, or quarantine it. 'delete': the work is no longer wanted (dropped upstream). */
+  readonly disposition: CancelDisposition | 'delete';
 }
 
 export function isStopReason(value: unknown): value is StopReason {

@@ -7,13 +7,19 @@
  * (never reused); a changed clone file means the cached clone is deleted as well, so the next job
  * clones afresh. Throws JobFailure, or the stop's AbortError.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { agentCacheDir } from '../agent/agent-cache.ts';
+import { agentConfigurationProblem } from '../agent/agent-preflight.ts';
 import { runAgent, type AgentRun } from '../agent/run-agent.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import { branchChanges } from '../workspace/commit-changes.ts';
+import { agentConfinement } from './agent-confinement.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
 import { judgeAgentRun } from './judge-agent-run.ts';
 import { formatDuration, formatUsage } from './pull-request-text.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export interface AgentStepResult {
   readonly run: AgentRun;
@@ -34,6 +40,14 @@ export async function runAgentStep(
   const remaining = limits.maxJobMs - (clock.now() - scope.started);
   if (remaining <= 0)
     throw new JobFailure('retry', `the job reached its ${formatDuration(limits.maxJobMs)} limit`);
+  const userHome = scope.deps.environment.HOME;
+  const problem = agentConfigurationProblem({
+    agent: config.agent,
+    env: scope.deps.environment,
+    hasAiderConfig: userHome?.startsWith('/') === true && existsSync(join(userHome, '.aider.conf.yml')),
+  });
+  if (problem !== null) throw new JobFailure('permanent', problem);
+  const confinement = await agentConfinement(scope, worktree);
   const snapshot = await workspaces.snapshot(worktree);
   trusted(false);
   const run = await runAgent({
@@ -48,6 +62,8 @@ export async function runAgentStep(
     idleMs: limits.idleOutputMs,
     killGraceMs: limits.killGraceMs,
     clock,
+    cacheDir: agentCacheDir(config.dataDir),
+    confinement,
     onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
     onLine: (stream, text) => scope.ctx.log.write(stream, text),
     afterExit: async () => {
@@ -55,7 +71,7 @@ export async function runAgentStep(
       if (report.changed.length > 0) {
         scope.log(`Changed while the agent ran: ${report.changed.join(', ')}; deleting the cached clone`);
         await workspaces.quarantine(worktree).catch((error: unknown) => {
-          scope.log(`Could not delete the cached clone: ${(error as Error).message}`);
+          scope.log(`Could not delete the cached clone: ${describeError(error)}`);
         });
         throw new JobFailure(
           'permanent',
@@ -97,6 +113,7 @@ async function judge(scope: JobScope, worktree: Worktree, run: AgentRun): Promis
     scope.log(`Branch has ${changes.commits.length} new commit(s)${dirty}`);
   }
   const verdict = judgeAgentRun({
+    preset: run.invocation.preset,
     outcome: run.outcome,
     report: run.report,
     commits: changes.commits.length,

@@ -8,6 +8,7 @@ import { parseRepository } from '../github/repository-ref.ts';
 import type { JobResult } from '../jobs/job.ts';
 import type { JobScope } from './job-scope.ts';
 import { failureComment } from './pull-request-text.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export async function reportFailure(
   scope: JobScope,
@@ -36,6 +37,6 @@ export async function reportFailure(
     );
     if (commented) scope.log(`Reported the failure on issue #${ctx.message.issue_number}`);
   } catch (error) {
-    scope.log(`Could not report the failure on the issue: ${(error as Error).message}`);
+    scope.log(`Could not report the failure on the issue: ${describeError(error)}`);
   }
 }

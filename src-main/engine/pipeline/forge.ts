@@ -18,7 +18,13 @@ import { verifyIssue, type IssueVerification, type VerifyIssueInput } from '../g
 /** What became of "open a pull request": one on GitHub, or (sandbox) only where it would be. */
 export type PullRequestOutcome =
   | ({ readonly kind: 'opened' } & OpenPullRequestResult)
-  | { readonly kind: 'not-opened'; readonly wouldBeAt: string; readonly why: string };
+  | {
+      readonly kind: 'not-opened';
+      readonly wouldBeAt: string;
+      readonly why: string;
+      /** Where the pushed branch can be seen instead, in a few words for the job's history. */
+      readonly branchAt?: string;
+    };
 
 export interface Forge {
   /** Shown in logs: "GitHub" or "sandbox (no GitHub)". */

@@ -7,6 +7,7 @@ import { GitHubError, isAbortError } from '../github/github-errors.ts';
 import { isStopReason } from '../jobs/job.ts';
 import { GitError } from '../workspace/git.ts';
 import { WorkspaceBusyError } from '../workspace/workspaces.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export class JobFailure extends Error {
   readonly kind: 'retry' | 'permanent';
@@ -46,6 +47,6 @@ export function classifyFailure(
   if (error instanceof WorkspaceBusyError) return { kind: 'retry', reason: error.message, stopped: false };
   if (error instanceof GitError) return { kind: 'retry', reason: error.message, stopped: false };
   if (isAbortError(error)) return { kind: 'retry', reason: 'an operation timed out', stopped: false };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   return { kind: 'retry', reason: `unexpected error: ${message}`, stopped: false };
 }

@@ -6,6 +6,7 @@
 import type { WorkerConfig } from '../config/worker-config.ts';
 import type { GitHubClient } from '../github/github-client.ts';
 import type { JobContext, JobDetails } from '../jobs/job.ts';
+import type { SandboxSupport } from '../agent/sandbox/detect.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Redactor } from '../security/redact.ts';
 import type { GitIdentity, Workspaces } from '../workspace/workspaces.ts';
@@ -46,6 +47,8 @@ export interface PipelineDeps {
   readonly keepFailedWorktrees?: number;
   /** Upper bound on the prompt file's size in characters. Default 100,000. */
   readonly promptMaxChars?: number;
+  /** The machine's OS sandbox. Default: detected once, on the first job that needs it. */
+  readonly sandbox?: () => Promise<SandboxSupport>;
 }
 
 export interface JobDeps extends PipelineDeps {
@@ -54,6 +57,7 @@ export interface JobDeps extends PipelineDeps {
   readonly workspaces: Workspaces;
   readonly limits: Required<PipelineLimits>;
   readonly identity: GitIdentity;
+  readonly sandbox: () => Promise<SandboxSupport>;
 }
 
 export interface JobScope {

@@ -1,8 +1,13 @@
 /**
  * Whether an agent run did the work, from what the branch holds — not from the exit code alone
- * (Aider exits 0 after failed LLM calls). Pure.
+ * (Aider exits 0 after failed LLM calls, Claude Code exits 0 after SIGINT). The agent's output
+ * decides the reason: a rejected key or a missing model or flag is permanent (another attempt
+ * fails the same way, so the message is quarantined on its first delivery); rate limits, network
+ * and server errors are retried. Pure.
  */
-import type { AgentReport } from '../agent/aider-output.ts';
+import type { WorkerConfig } from '../config/worker-config.ts';
+import type { AgentReport } from '../agent/agent-report.ts';
+import { MINIMUM_AGENT_VERSIONS } from '../agent/agent-versions.ts';
 import type { ProcessOutcome } from '../agent/run-process.ts';
 import { formatDuration } from './pull-request-text.ts';
 
@@ -10,6 +15,7 @@ import { formatDuration } from './pull-request-text.ts';
 export const NO_CHANGES_REASON = 'the agent made no changes';
 
 export interface AgentRunFacts {
+  readonly preset: WorkerConfig['agent']['preset'];
   readonly outcome: ProcessOutcome;
   readonly report: AgentReport;
   /** New commits on the branch since it started, and whether files were left uncommitted. */
@@ -24,7 +30,8 @@ export type AgentRunVerdict =
   | { readonly kind: 'retry' | 'permanent'; readonly reason: string };
 
 export function judgeAgentRun(facts: AgentRunFacts): AgentRunVerdict {
-  const { outcome, report, limits } = facts;
+  const { outcome, report, limits, preset } = facts;
+  if (report.fatal) return { kind: 'permanent', reason: fatalReason(preset, report.fatal) };
   if (outcome.stoppedBy === 'aborted') return { kind: 'stopped' };
   if (outcome.spawnError)
     return { kind: 'permanent', reason: `could not start the agent: ${outcome.spawnError}` };
@@ -46,7 +53,13 @@ export function judgeAgentRun(facts: AgentRunFacts): AgentRunVerdict {
       : `exited with code ${outcome.exitCode}`;
     return { kind: 'retry', reason: `the agent ${how}` };
   }
+  if (report.incomplete !== null) {
+    // Partial work is not published: Claude Code reports an interrupted session as an error result.
+    return { kind: 'retry', reason: `the agent stopped before finishing: ${report.incomplete}` };
+  }
   if (facts.commits === 0 && !facts.uncommitted) {
+    if (report.rateLimited)
+      return { kind: 'retry', reason: 'the model API is rate-limiting requests (429); trying again later' };
     if (report.llmErrors.length > 0)
       return { kind: 'retry', reason: `the model call failed: ${report.llmErrors[0]}` };
     if (report.reflectionsExhausted || report.malformedResponses > 0) {
@@ -62,4 +75,17 @@ export function judgeAgentRun(facts: AgentRunFacts): AgentRunVerdict {
     ...(report.reflectionsExhausted ? ['Aider stopped after repeated edit-format errors'] : []),
   ];
   return { kind: 'publish', warnings };
+}
+
+function fatalReason(
+  preset: WorkerConfig['agent']['preset'],
+  fatal: NonNullable<AgentReport['fatal']>,
+): string {
+  if (fatal.kind === 'auth') return `the model API rejected the key for ${preset} (${fatal.detail})`;
+  if (/unrecognized arguments|error: argument/.test(fatal.detail)) {
+    const minimum =
+      preset === 'custom' ? '' : ` (the worker needs ${preset} ${MINIMUM_AGENT_VERSIONS[preset]} or later)`;
+    return `${preset} did not accept the worker's flags${minimum}: ${fatal.detail}`;
+  }
+  return `${preset} is not configured: ${fatal.detail}`;
 }

@@ -16,6 +16,7 @@ import type { JobPhase } from '../../../shared/snapshot.ts';
 import { isReviewTask, issueBranchName, type IssueTaskMessage } from '../../../shared/task-message.ts';
 import { agentEnvironment, secretValues } from '../agent/agent-env.ts';
 import { buildPrompt } from '../agent/prompt.ts';
+import { sandboxDetector } from '../agent/sandbox/detect.ts';
 import { createGitHubClient } from '../github/github-client.ts';
 import { parseRepository, type RepositoryRef } from '../github/repository-ref.ts';
 import type { JobContext, JobDetails, JobResult, JobRunner } from '../jobs/job.ts';
@@ -31,6 +32,7 @@ import { publish } from './publish.ts';
 import { gitHubStillWanted } from './still-wanted.ts';
 import { gitHubReviewForge, type ReviewForge } from './review-round/review-forge.ts';
 import { runReviewRound } from './review-round/review-round.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export type { PipelineDeps, PipelineLimits } from './job-scope.ts';
 
@@ -71,7 +73,9 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
   };
   const identity = deps.gitIdentity ?? DEFAULT_GIT_IDENTITY;
 
-  const jobDeps: JobDeps = { ...deps, clock, forge, workspaces, limits, identity };
+  const sandbox = deps.sandbox ?? sandboxDetector();
+
+  const jobDeps: JobDeps = { ...deps, clock, forge, workspaces, limits, identity, sandbox };
   const runner = (ctx: JobContext): Promise<JobResult> => {
     const task = ctx.message;
     return isReviewTask(task)
@@ -150,7 +154,7 @@ class Job {
     try {
       repository = parseRepository(ctx.message.repository);
     } catch (error) {
-      throw new JobFailure('permanent', (error as Error).message);
+      throw new JobFailure('permanent', describeError(error));
     }
 
     this.#phase('verifying', `Verifying issue #${number} in ${repository.fullName} on ${forge.name}`);
@@ -247,7 +251,7 @@ class Job {
       if (discard) this.#log(`Deleted the worktree (it can no longer be trusted): ${this.#worktree.path}`);
       else if (!succeeded) this.#log(`Kept the worktree for inspection: ${this.#worktree.path}`);
     } catch (error) {
-      this.#log(`Could not clean up the worktree: ${(error as Error).message}`);
+      this.#log(`Could not clean up the worktree: ${describeError(error)}`);
     }
   }
 

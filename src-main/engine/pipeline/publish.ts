@@ -23,6 +23,7 @@ import type { Worktree } from '../workspace/workspaces.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
 import { commitMessage, pullRequestBody, pullRequestTitle, successComment } from './pull-request-text.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 /** Where GitHub Actions workflows live; a pushed change to them runs with the repository's secrets. */
 const WORKFLOWS = /^\.github\/workflows\//i;
@@ -87,6 +88,9 @@ export async function publish(
   });
   if (pr.kind === 'not-opened') {
     scope.log(`No pull request opened (${pr.why}); it would go to ${pr.wouldBeAt}`);
+    scope.addDetails({
+      noPullRequest: `no pull request (${pr.why})${pr.branchAt ? `; ${pr.branchAt}` : ''}`,
+    });
     return { kind: 'success', details: scope.details() };
   }
   scope.addDetails({ prUrl: pr.url });
@@ -99,7 +103,7 @@ export async function publish(
     }
   } catch (error) {
     // The pull request is what matters; a missing comment is not worth redoing the work.
-    scope.log(`Could not comment on issue #${number}: ${(error as Error).message}`);
+    scope.log(`Could not comment on issue #${number}: ${describeError(error)}`);
   }
   return { kind: 'success', details: scope.details() };
 }

@@ -3,6 +3,7 @@
  * `__type`) and, for the query-compatible SQS API, also by `Code` ("AWS.SimpleQueueService.…").
  * Network failures arrive as Node system errors with a `code` ("ECONNREFUSED").
  */
+import { describeError } from '../../../shared/describe-error.ts';
 
 /** Every name an error goes by: `name`, the query-compatible `Code`, and a Node system `code`. */
 export function errorNames(error: unknown): string[] {
@@ -23,11 +24,8 @@ export function hasErrorName(error: unknown, ...wanted: readonly string[]): bool
   return wanted.some((name) => names.includes(name));
 }
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
-  return String(error);
-}
+/** shared/describe-error.ts's describeError under its old name, which stays until the move pass. */
+export const errorMessage = describeError;
 
 /**
  * True when SQS says the receipt handle no longer holds the message: it was deleted, became visible

@@ -1,28 +1,39 @@
 /**
- * The sandbox's stand-in when Aider is not installed: clearly labelled, it makes one small, real
- * edit so the whole flow — worktree, log streaming, commit, push — is visible. It is written to the
- * sandbox folder at start because the built CLI is a bundle with no loose script beside it.
+ * The sandbox's stand-in when Aider is not installed: clearly labelled, it works for about 24 s with
+ * a progress line every second — long enough to watch the log stream in, and to try pause "stop
+ * now" or cancel by hand — then makes one small, real edit so the whole flow (worktree, log,
+ * commit, push) is visible. It is written to the sandbox folder at start because the built CLI is a
+ * bundle with no loose script beside it.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** How long the demo agent works by default, in seconds. */
+export const DEMO_AGENT_SECONDS = 24;
+
 const SOURCE = String.raw`// CodingWorker sandbox demo agent — NOT Aider. It appends a note to README.md.
 import { appendFileSync, readFileSync } from 'node:fs';
+const SECONDS = __SECONDS__;
 const prompt = readFileSync(process.argv[process.argv.length - 1], 'utf8');
 const title = (/^# (.*)$/m.exec(prompt) || [])[1] || 'the issue';
 const say = (line) => process.stdout.write(line + '\n');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const steps = ['Reading the issue', 'Looking around the repository', 'Reading README.md', 'Planning the change', 'Writing the change', 'Checking the result'];
 say('CodingWorker demo agent (not Aider: install it with "pipx install aider-chat" for real work)');
-for (const step of ['Reading the issue', 'Looking at README.md', 'Writing the change']) {
-  say(step + ' …');
-  await sleep(700);
+say('Task: ' + title);
+for (let second = 1; second <= SECONDS; second += 1) {
+  const step = steps[Math.min(steps.length - 1, Math.floor(((second - 1) * steps.length) / SECONDS))];
+  await sleep(1000);
+  say('[' + String(Math.round((second * 100) / SECONDS)).padStart(3) + '%] ' + step + ' … (' + second + ' of ' + SECONDS + ' s)');
 }
 appendFileSync('README.md', '\nHello from the CodingWorker demo agent, for: ' + title + '\n');
 say('Applied edit to README.md');
 `;
 
-export async function writeDemoAgent(dir: string): Promise<string> {
+export async function writeDemoAgent(dir: string, seconds = DEMO_AGENT_SECONDS): Promise<string> {
   const path = join(dir, 'demo-agent.mjs');
-  await writeFile(path, SOURCE, { mode: 0o700 });
+  await writeFile(path, SOURCE.replace('__SECONDS__', String(Math.max(0, Math.round(seconds)))), {
+    mode: 0o700,
+  });
   return path;
 }

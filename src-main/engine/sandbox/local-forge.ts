@@ -60,6 +60,7 @@ export class LocalForge implements Forge {
     return {
       kind: 'not-opened',
       why: 'the sandbox has no GitHub',
+      branchAt: `branch ${input.branch} pushed to the demo repository (${this.#remoteDir}/${input.repository.fullName}.git)`,
       wouldBeAt: `a pull request from ${input.branch} into ${input.base} of ${input.repository.fullName}, titled "${input.title}" (the branch is in ${this.#remoteDir}/${input.repository.fullName}.git)`,
     };
   }

@@ -15,11 +15,19 @@ import type { Notifier } from '../ports/notifier.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import { sendTaskMessage } from '../queue/send-task-message.ts';
 import { writeDemoAgent } from './demo-agent.ts';
+import { sandboxDoctorChecks } from './sandbox-doctor.ts';
 import { createDemoRepository } from './demo-repository.ts';
 import { LocalForge } from './local-forge.ts';
 import { startLocalSqs, type LocalSqs } from './local-sqs.ts';
 
 export const SANDBOX_REPOSITORY = 'sandbox/demo';
+
+/** The sample issues "Send a sample issue" files, in turn. */
+const SAMPLES: ReadonlyArray<{ readonly title: string; readonly body: string }> = [
+  { title: 'Add a friendly greeting to the README', body: 'Say hello to people who open the README.' },
+  { title: 'Mention how to run the demo', body: 'Tell readers which command starts the demo.' },
+  { title: 'Thank the contributors', body: 'Add a short thank-you line for contributors.' },
+];
 
 export interface Sandbox {
   readonly app: BuiltWorkerApp;
@@ -28,6 +36,8 @@ export interface Sandbox {
   /** 'aider' when installed, else 'demo'. */
   readonly agent: 'aider' | 'demo';
   sendIssue(number: number, title: string, body: string): Promise<void>;
+  /** Files the next sample issue (#1, #2, …) and sends its task; what the UI's button does. */
+  sendSample(): Promise<{ readonly issueNumber: number }>;
   stop(options?: { immediate?: boolean }): Promise<void>;
 }
 
@@ -35,6 +45,8 @@ export async function startSandbox(options: {
   dataDir: string;
   env: Readonly<Record<string, string | undefined>>;
   notifier: Notifier;
+  /** How long the demo agent works (default DEMO_AGENT_SECONDS); tests shorten it. */
+  demoAgentSeconds?: number;
 }): Promise<Sandbox> {
   const remoteDir = join(options.dataDir, 'remotes');
   await mkdir(remoteDir, { recursive: true });
@@ -45,7 +57,10 @@ export async function startSandbox(options: {
   const aider = await hasProgram('aider', options.env);
   const agent = aider
     ? { preset: 'aider' as const }
-    : { preset: 'custom' as const, command: [process.execPath, await writeDemoAgent(options.dataDir)] };
+    : {
+        preset: 'custom' as const,
+        command: [process.execPath, await writeDemoAgent(options.dataDir, options.demoAgentSeconds)],
+      };
   const config = loadConfig({
     env: {},
     stored: {
@@ -60,6 +75,25 @@ export async function startSandbox(options: {
     },
   });
   const forge = new LocalForge(remoteDir);
+  let nextSample = 1;
+  const sendIssue = async (number: number, title: string, body: string) => {
+    forge.addIssue(SANDBOX_REPOSITORY, number, { title, body });
+    nextSample = Math.max(nextSample, number + 1);
+    await sendTaskMessage(sqs.client, queueUrl, {
+      issue_number: number,
+      repository: SANDBOX_REPOSITORY,
+      title,
+      body,
+      labels: ['ai-task'],
+      created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
+  };
+  const sendSample = async () => {
+    const issueNumber = nextSample;
+    const sample = SAMPLES[(issueNumber - 1) % SAMPLES.length]!;
+    await sendIssue(issueNumber, sample.title, sample.body);
+    return { issueNumber };
+  };
   const app = buildWorkerApp({
     config,
     env: options.env,
@@ -68,6 +102,14 @@ export async function startSandbox(options: {
     github: null,
     sqs: sqs.client,
     runJob: (ctx) => runJob(ctx),
+    sampleIssues: { send: sendSample },
+    // Issues and branches live on this machine: no links to github.com, or anywhere.
+    githubServerUrl: config.github.serverUrl,
+    doctorChecks: sandboxDoctorChecks({
+      endpoint: sqs.endpoint,
+      demoRepository: join(remoteDir, `${SANDBOX_REPOSITORY}.git`),
+      agent: aider ? 'aider' : 'demo',
+    }),
   });
   const runJob = createPipeline({
     config,
@@ -83,17 +125,8 @@ export async function startSandbox(options: {
     config,
     sqs,
     agent: aider ? 'aider' : 'demo',
-    async sendIssue(number, title, body) {
-      forge.addIssue(SANDBOX_REPOSITORY, number, { title, body });
-      await sendTaskMessage(sqs.client, queueUrl, {
-        issue_number: number,
-        repository: SANDBOX_REPOSITORY,
-        title,
-        body,
-        labels: ['ai-task'],
-        created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      });
-    },
+    sendIssue,
+    sendSample,
     async stop(stopOptions) {
       await app.stop(stopOptions);
       await sqs.stop();

@@ -15,7 +15,7 @@ import type { Clock } from '../ports/clock.ts';
 import { changeVisibility } from '../queue/change-visibility.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
 import { errorMessage } from '../queue/sqs-errors.ts';
-import { withDeadline } from '../queue/with-deadline.ts';
+import { withDeadline } from '../support/deadline.ts';
 import type { Redactor } from '../security/redact.ts';
 import { JobSettling } from './job-settling.ts';
 import { Lease } from './lease.ts';

@@ -8,7 +8,7 @@
 import type { Clock } from '../ports/clock.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
 import { errorMessage } from '../queue/sqs-errors.ts';
-import { waitAtMost } from '../queue/with-deadline.ts';
+import { waitAtMost } from '../support/deadline.ts';
 import type { RunningJob } from './running-job.ts';
 import { releasesRedelivery } from './settle.ts';
 import { detailsOf, withRedeliveryReleased, type JobEnd, type Settlement } from './settlement.ts';

@@ -11,7 +11,7 @@ import { deleteMessage } from '../queue/delete-message.ts';
 import { quarantineMessage } from '../queue/quarantine-message.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
 import { errorMessage, errorNames } from '../queue/sqs-errors.ts';
-import { withDeadline } from '../queue/with-deadline.ts';
+import { withDeadline } from '../support/deadline.ts';
 import type { SettleAction } from './settlement.ts';
 
 export interface SettleTarget {

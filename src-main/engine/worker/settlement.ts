@@ -91,6 +91,8 @@ export function decideSettlement(input: SettleInput): Settlement {
 function verdict(input: SettleInput, result: JobResult): Settlement {
   switch (result.kind) {
     case 'success':
+      if (!result.details?.prUrl && result.details?.noPullRequest)
+        return settle({ kind: 'delete' }, 'pushed', result.details.noPullRequest);
       return settle({ kind: 'delete' }, 'succeeded', null, result.details?.prUrl ? 'pr-opened' : null);
     case 'noop':
       return settle({ kind: 'delete' }, result.why ?? 'cancelled-upstream', result.reason);

@@ -3,7 +3,7 @@
  * nobody looks at makes no GetQueueAttributes calls at all.
  */
 import type { Clock } from '../ports/clock.ts';
-import { withDeadline } from '../queue/with-deadline.ts';
+import { withDeadline } from '../support/deadline.ts';
 
 export interface StatsWatcherOptions {
   readonly clock: Clock;

@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { Redactor } from '../security/redact.ts';
+import type { PauseMode } from '../../../shared/bridge.ts';
 
 export interface WorkerTimings {
   /** Queue stats refresh interval while a UI watches. Default 30 s. */
@@ -67,8 +68,6 @@ export interface WorkerOptions {
   /** Jitter source for the offline backoff. Default Math.random. */
   readonly random?: () => number;
 }
-
-export type PauseMode = 'after-current' | 'stop-now';
 
 export interface PauseOptions {
   /** 'after-current' (default) lets running jobs finish; 'stop-now' cancels them and releases their messages. */

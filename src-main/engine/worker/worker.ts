@@ -39,6 +39,7 @@ import {
   type WorkerEvent,
   type WorkerState,
 } from './worker-state.ts';
+import type { CancelDisposition } from '../../../shared/bridge.ts';
 
 export type { PauseOptions, StopOptions, WorkerOptions, WorkerTimings } from './worker-options.ts';
 
@@ -224,7 +225,7 @@ export class Worker {
    * the DLQ with the reason "cancelled by user" (also for a job already stopping otherwise). Returns
    * false when no such job is running, its message is already being settled, or it cannot be done.
    */
-  cancel(jobId: string, disposition: 'release' | 'discard'): boolean {
+  cancel(jobId: string, disposition: CancelDisposition): boolean {
     return this.#jobs.cancel(jobId, disposition);
   }
 

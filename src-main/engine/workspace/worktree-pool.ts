@@ -13,6 +13,7 @@ import type { RepositoryRef } from '../github/repository-ref.ts';
 import { safePathSegment as safeName } from '../journal/job-paths.ts';
 import { git, type GitEnv } from './git.ts';
 import { readWorktreeEntry, type WorktreeEntry } from './worktree-entry.ts';
+import { describeError } from '../../../shared/describe-error.ts';
 
 export class WorkspaceBusyError extends Error {
   constructor(branch: string) {
@@ -192,5 +193,5 @@ export class WorktreePool {
 }
 
 function isBusy(error: unknown): boolean {
-  return /already (checked out|used by worktree)/i.test(String((error as Error).message));
+  return /already (checked out|used by worktree)/i.test(describeError(error));
 }

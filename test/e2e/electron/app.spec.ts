@@ -104,10 +104,21 @@ test('denies window.open and navigation away from the app', async () => {
   expect(
     await window.evaluate(() => (globalThis as unknown as PageGlobals).open('https://example.com/') === null),
   ).toBe(true);
+  // Wait for the shell to decide on the navigation (its will-navigate handler runs before ours),
+  // not for a fixed time.
+  await app.evaluate(({ BrowserWindow }) => {
+    const seen: boolean[] = [];
+    (globalThis as unknown as { navigationsSeen: boolean[] }).navigationsSeen = seen;
+    BrowserWindow.getAllWindows()[0]!.webContents.once('will-navigate', (event) =>
+      seen.push(event.defaultPrevented),
+    );
+  });
   await window.evaluate(() => {
     (globalThis as unknown as PageGlobals).location.href = 'https://example.com/';
   });
-  await window.waitForTimeout(500);
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as unknown as { navigationsSeen: boolean[] }).navigationsSeen))
+    .toEqual([true]);
   expect(window.url()).toBe(before);
   expect(app.windows()).toHaveLength(1);
 });
@@ -129,8 +140,9 @@ test('enforces the CSP: an injected inline script does not run', async () => {
         );
         const script = page.document.createElement('script');
         script.textContent = 'globalThis.injected = true';
+        // An inserted inline script runs at once if allowed; if blocked, the violation event follows.
         page.document.head.appendChild(script);
-        setTimeout(() => resolve(page.injected ? 'ran' : 'none'), 1000);
+        if (page.injected) resolve('ran');
       }),
   );
   expect(violated).toMatch(/^script-src/);

@@ -4,7 +4,7 @@
  * request against GitHub's OpenAPI description, and the fixture agent — then `codingworker serve`
  * started as a user would, configured only through its documented config file and environment.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +48,7 @@ export async function startFullStack(name: string): Promise<FullStack> {
   writeFileSync(
     configPath,
     JSON.stringify({
-      agent: { preset: 'aider', command: [process.execPath, FAKE_AIDER] },
+      agent: { preset: 'aider', command: [agentWrapper(dataDir)] },
       retryBackoffSeconds: [1, 1, 1],
       shutdownGraceSeconds: 2,
     }),
@@ -94,4 +94,19 @@ export async function startFullStack(name: string): Promise<FullStack> {
       await remotes.remove();
     },
   };
+}
+
+/**
+ * The fixture agent behind a program named `aider` in the stack's own folder, so the job log (and
+ * the screenshots taken of it) name a neutral path, not this machine's Node inside node_modules.
+ */
+function agentWrapper(dataDir: string): string {
+  const bin = join(dataDir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  const path = join(bin, 'aider');
+  const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
+  writeFileSync(path, `#!/bin/sh\nexec ${quote(process.execPath)} ${quote(FAKE_AIDER)} "$@"\n`, {
+    mode: 0o755,
+  });
+  return path;
 }

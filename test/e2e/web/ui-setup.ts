@@ -1,10 +1,12 @@
 /**
  * Shared setup of the UI specs: an embedded SQS (fauxqs) and the real `codingworker serve`, and a
- * helper that writes screenshots to docs/screenshots/ (light and dark, English and Japanese).
+ * helper that takes screenshots (light and dark, English and Japanese). Tests never modify tracked
+ * files: the pictures go to .cache/screenshots/ (ignored), and only `npm run screenshots` writes
+ * docs/screenshots/ on purpose (scripts/screenshots.ts sets CODINGWORKER_SCREENSHOTS_DIR).
  */
-import { test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   LOCAL_CREDENTIALS,
   startLocalSqs,
@@ -73,14 +75,23 @@ export async function openPanel(
   await page.getByTestId('connection').and(page.locator('[data-state="connected"]')).waitFor();
 }
 
-const SCREENSHOTS = join(process.cwd(), 'docs', 'screenshots');
+/** Where screenshots go: an ignored folder, unless `npm run screenshots` asks for docs/screenshots. */
+export const SCREENSHOTS_DIR = process.env.CODINGWORKER_SCREENSHOTS_DIR
+  ? resolve(process.env.CODINGWORKER_SCREENSHOTS_DIR)
+  : join(process.cwd(), '.cache', 'screenshots');
 
-/** Saves docs/screenshots/<name>.png: the window-sized view the tray window would show. */
+/**
+ * Saves <SCREENSHOTS_DIR>/<name>.png: the window-sized view the tray window would show. The page
+ * must not show where this checkout or its Node live: pictures in the docs show neutral paths.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const text = await page.locator('body').innerText();
+  expect(text, `${name} shows a local path`).not.toContain('node_modules');
+  expect(text, `${name} shows a local path`).not.toContain(process.cwd());
   // Let transitions and the spinner settle so the picture is stable.
   await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), animations: 'disabled' });
 }
 
 /** The tray window's size (src-main/electron/web-preferences.ts). */

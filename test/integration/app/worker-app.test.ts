@@ -14,6 +14,7 @@ import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-messag
 import { createGitRemotes, type GitRemotes } from '../../support/git-remote.ts';
 import { GitHubFake } from '../../support/github-fake/github-fake.ts';
 import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
+import { untilAsync } from '../../support/until.ts';
 
 const REPO = 'octo/app';
 const TOKEN = 'ghp_AppTestToken0123456789abcdefghijABCDEF';
@@ -82,25 +83,15 @@ async function startApp() {
   return { app, queueUrl, dlqUrl, send, notices };
 }
 
-async function eventually<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, ms = 45_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('the assembled worker', () => {
   it('turns a message into a pushed branch and a pull request, deletes it, and records tokens and cost', async () => {
     const { app, queueUrl, send, notices } = await startApp();
     await send(11, 'Please fix. [fake-aider:edit-commit]');
 
-    const [record] = await eventually(
-      () => app.service.handlers.listHistory({ limit: 10 }),
-      (records) => records.length === 1,
-    );
+    const [record] = await untilAsync(async () => {
+      const records = await app.service.handlers.listHistory({ limit: 10 });
+      return records.length === 1 && records;
+    }, 45_000);
     expect(record).toMatchObject({ outcome: 'succeeded', issue: { repository: REPO, number: 11 } });
     expect(record!.usage?.costUsd).toBeGreaterThan(0);
     expect(record!.prUrl).toBe(github.pulls(REPO)[0]!.url);
@@ -120,10 +111,10 @@ describe('the assembled worker', () => {
     const { app, queueUrl, send } = await startApp();
     await send(12, '[fake-aider:crash]');
 
-    const items = await eventually(
-      () => app.service.handlers.listDlq({}),
-      (list) => list.length === 1,
-    );
+    const items = await untilAsync(async () => {
+      const list = await app.service.handlers.listDlq({});
+      return list.length === 1 && list;
+    }, 45_000);
     expect(items[0]).toMatchObject({ issue: { number: 12 } });
     expect(items[0]!.reason).toMatch(/gave up after 3 attempts/);
     const records = await app.service.handlers.listHistory({ limit: 10 });

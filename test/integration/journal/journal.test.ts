@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobRecord, LogLine } from '../../../shared/records.ts';
 import { createJournal } from '../../../src-main/engine/journal/journal.ts';
 import { Redactor } from '../../../src-main/engine/security/redact.ts';
+import { until } from '../../support/until.ts';
 
 function record(n: number, extra: Partial<JobRecord> = {}): JobRecord {
   return {
@@ -56,7 +57,7 @@ describe('the journal', () => {
     log.write('stdout', 'the key is super-secret-value-123');
     log.write('stderr', 'two\nlines');
     expect(log.tail(2)).toEqual(['two', 'lines']);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await until(() => batches.flatMap((b) => b.lines).length >= 4);
     expect(batches.flatMap((b) => b.lines.map((l) => [l.n, l.stream, l.text]))).toEqual([
       [1, 'system', 'Starting'],
       [2, 'stdout', 'the key is ***'],

@@ -5,21 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processesInGroup } from '../../../src-main/engine/agent/process-group.ts';
-import { REPO, startHarness, stop, type Harness } from './pipeline-harness.ts';
+import { REPO, stop, usePipelineHarness } from './pipeline-harness.ts';
 
-describe('the job pipeline', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
+describe('the job pipeline when the agent fails or is stopped', () => {
+  const h = usePipelineHarness();
 
   it('reports "no changes" as a permanent failure and explains it on the issue with the worker’s steps', async () => {
     const run = await h.run(h.issue(9, 'nothing'));

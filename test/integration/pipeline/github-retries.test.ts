@@ -2,21 +2,12 @@
  * The pipeline against a GitHub that fails: 5xx and secondary rate limits ridden out, a retry asked
  * for when GitHub keeps failing, and the job time limit while waiting for it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../../src-main/engine/github/github-client.ts';
-import { REPO, TOKEN, startHarness, type Harness } from './pipeline-harness.ts';
+import { REPO, TOKEN, usePipelineHarness } from './pipeline-harness.ts';
 
-describe('the job pipeline', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
+describe('the job pipeline against a failing GitHub', () => {
+  const h = usePipelineHarness();
 
   it('gives up on a job that reaches its time limit while waiting for GitHub', async () => {
     h.fake.failNext({ method: 'GET', route: '/repos/{owner}/{repo}', status: 502, times: 10 });

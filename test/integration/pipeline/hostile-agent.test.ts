@@ -44,6 +44,8 @@ describe('a hostile agent', () => {
   let attacker: Attacker;
   let dataDir: string;
   let pipeline: ReturnType<Harness['pipeline']>;
+  /** Without the OS sandbox: the worker's own checks are the second line and must hold alone. */
+  let unconfined: ReturnType<Harness['pipeline']>;
   let markers: string;
 
   beforeAll(async () => {
@@ -53,6 +55,9 @@ describe('a hostile agent', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cw-hostile-'));
     markers = await mkdtemp(join(tmpdir(), 'cw-markers-'));
     pipeline = h.pipeline({ config: { dataDir, github: { apiUrl: h.fake.url, serverUrl: server.url } } });
+    unconfined = h.pipeline({
+      config: { dataDir, agent: { sandbox: 'off' }, github: { apiUrl: h.fake.url, serverUrl: server.url } },
+    });
   });
   afterAll(async () => {
     await server.stop();
@@ -76,7 +81,7 @@ describe('a hostile agent', () => {
     lines.map((line) => /^Worktree (\S+) from /.exec(line)?.[1]).find((path) => path !== undefined)!;
 
   it('cannot redirect the push by adding a push URL to the shared clone’s config, and the next job clones afresh', async () => {
-    const run = await h.run(hostile(101, 'poison-clone'), { pipeline });
+    const run = await h.run(hostile(101, 'poison-clone'), { pipeline: unconfined });
 
     expect(run.lines.some((line) => line.startsWith('poisoned '))).toBe(true);
     expect(run.result.kind).toBe('permanent');
@@ -98,7 +103,7 @@ describe('a hostile agent', () => {
   });
 
   it('cannot take over the worker’s git by replacing the worktree’s .git file with a repository of its own', async () => {
-    const run = await h.run(hostile(103, 'replace-dotgit'), { pipeline });
+    const run = await h.run(hostile(103, 'replace-dotgit'), { pipeline: unconfined });
 
     expect(run.lines).toContain('replaced .git');
     expect(run.result.kind).toBe('permanent');
@@ -117,6 +122,25 @@ describe('a hostile agent', () => {
     expect(next.result.kind).toBe('success');
     expect(existsSync(marker(103))).toBe(false);
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'in the OS sandbox cannot write the clone’s config or replace the worktree’s .git at all',
+    async () => {
+      const poison = await h.run(hostile(151, 'poison-clone'), { pipeline });
+      expect(poison.lines.some((line) => line.startsWith('Sandbox: the agent runs in bubblewrap'))).toBe(
+        true,
+      );
+      expect(poison.lines.some((line) => line.startsWith('poisoned '))).toBe(false);
+      expect(existsSync(cloneConfig()) && readFileSync(cloneConfig(), 'utf8')).not.toContain('pushurl');
+
+      const replace = await h.run(hostile(152, 'replace-dotgit'), { pipeline });
+      expect(replace.lines).not.toContain('replaced .git');
+      expect(replace.result.kind === 'permanent' && replace.result.reason).not.toContain(
+        'replaced the worktree',
+      );
+      expect(existsSync(marker(151)) || existsSync(marker(152))).toBe(false);
+    },
+  );
 
   it('replaces a clone whose config was changed between jobs before using it', async () => {
     const first = await h.run(h.issue(105, 'edit-commit'), { pipeline });

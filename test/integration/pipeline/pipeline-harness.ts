@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { JobRecord, LogLine } from '../../../shared/records.ts';
 import type { JobPhase } from '../../../shared/snapshot.ts';
 import type { TaskMessage } from '../../../shared/task-message.ts';
@@ -71,6 +72,31 @@ export interface Harness {
     extra?: { title?: string; body?: string; labeledBy?: string },
   ): TaskMessage;
   close(): Promise<void>;
+}
+
+/**
+ * One harness for the enclosing describe block: started before its tests, closed after them, and
+ * after each test the GitHub fake must have seen only requests GitHub's OpenAPI description allows.
+ * The returned object forwards to the started harness, so tests use it as they would the harness.
+ */
+export function usePipelineHarness(): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  afterEach(() => {
+    started?.fake.assertNoViolations();
+  });
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!started) throw new Error('the pipeline harness starts in beforeAll: use it in a test or a hook');
+      const value: unknown = Reflect.get(started, key, started);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
 }
 
 let jobCounter = 0;

@@ -8,22 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, startHarness, type Harness } from './pipeline-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Harness, REPO, usePipelineHarness } from './pipeline-harness.ts';
 
 const execFileAsync = promisify(execFile);
 
-describe('the job pipeline', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
+describe('the job pipeline when all goes well', () => {
+  const h = usePipelineHarness();
 
   it('turns a labelled issue into a pushed branch, a pull request that fixes it, a comment and a history record', async () => {
     const run = await h.run(h.issue(1, 'edit-commit'));

@@ -9,24 +9,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startGitHttpServer } from '../../support/git-remote.ts';
 import { sampleTask } from '../../support/sample-task.ts';
-import { OPENAI_KEY, REPO, TOKEN, startHarness, type Harness } from './pipeline-harness.ts';
+import { OPENAI_KEY, REPO, TOKEN, usePipelineHarness } from './pipeline-harness.ts';
 
 const execFileAsync = promisify(execFile);
 
-describe('the job pipeline', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
+describe('the job pipeline with secrets and hostile text', () => {
+  const h = usePipelineHarness();
 
   it('keeps the token out of logs, job files, git config, and the agent’s argv and environment', async () => {
     let procArgs = '';

@@ -6,24 +6,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ISSUE_CHANGED_REASON } from '../../../src-main/engine/pipeline/publish.ts';
 import { sampleTask } from '../../support/sample-task.ts';
-import { REPO, startHarness, type Harness } from './pipeline-harness.ts';
+import { REPO, usePipelineHarness } from './pipeline-harness.ts';
 
 const FAKE_CLAUDE = fileURLToPath(new URL('../../fixtures/agent/fake-claude.mjs', import.meta.url));
 
 describe('input nobody with write access approved', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
+  const h = usePipelineHarness();
 
   it('gives the agent only comments by owners, members and collaborators, and says how many it left out', async () => {
     const message = h.issue(201, 'edit-commit');

@@ -3,21 +3,12 @@
  * removed labels, repositories outside the allowlist, labels from people without write access,
  * and a token without the permission it needs.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleTask } from '../../support/sample-task.ts';
-import { REPO, startHarness, type Harness } from './pipeline-harness.ts';
+import { REPO, usePipelineHarness } from './pipeline-harness.ts';
 
-describe('the job pipeline', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
+describe('the job pipeline verifying the task on GitHub first', () => {
+  const h = usePipelineHarness();
 
   it('does nothing for an issue that was closed before the job ran', async () => {
     const message = h.issue(3, 'edit-commit');

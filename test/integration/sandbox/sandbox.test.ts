@@ -9,18 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, SANDBOX_REPOSITORY } from '../../../src-main/engine/sandbox/start-sandbox.ts';
+import { untilAsync } from '../../support/until.ts';
 
 const CLI = fileURLToPath(new URL('../../../src-main/cli.ts', import.meta.url));
 const git = promisify(execFile);
-
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('the sandbox', () => {
   it('runs a sample issue end to end with the demo agent and says where the pull request would go', async () => {
@@ -34,10 +26,10 @@ describe('the sandbox', () => {
     try {
       expect(sandbox.agent).toBe('demo');
       await sandbox.sendIssue(1, 'Add a greeting', 'Say hello.');
-      const [record] = await eventually(
-        () => sandbox.app.service.handlers.listHistory({ limit: 5 }),
-        (records) => records.length > 0,
-      );
+      const [record] = await untilAsync(async () => {
+        const records = await sandbox.app.service.handlers.listHistory({ limit: 5 });
+        return records.length > 0 && records;
+      }, 30_000);
       expect(record).toMatchObject({
         outcome: 'succeeded',
         prUrl: null,

@@ -3,7 +3,7 @@
  * can be counted apart from the test's), against fauxqs, with in-memory journal, store and notifier.
  */
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Notice } from '../../../shared/records.ts';
 import type { WorkerSnapshot } from '../../../shared/snapshot.ts';
 import type { IssueTaskMessage } from '../../../shared/task-message.ts';
@@ -233,27 +233,4 @@ export function aborted(signal: AbortSignal): Promise<unknown> {
   });
 }
 
-export function until<T>(check: () => T | undefined | null | false, timeout = 10_000): Promise<T> {
-  return vi.waitFor(
-    () => {
-      const value = check();
-      if (!value) throw new Error('not yet');
-      return value;
-    },
-    { timeout, interval: 20 },
-  );
-}
-
-export function untilAsync<T>(
-  check: () => Promise<T | undefined | null | false>,
-  timeout = 10_000,
-): Promise<T> {
-  return vi.waitFor(
-    async () => {
-      const value = await check();
-      if (!value) throw new Error('not yet');
-      return value;
-    },
-    { timeout, interval: 50 },
-  );
-}
+export { until, untilAsync } from '../../support/until.ts';

@@ -69,3 +69,58 @@ describe('the agent environment', () => {
     expect(secretValues(agentEnvironment(worker, identity)).sort()).toEqual(['sk-ant', 'sk-openai']);
   });
 });
+
+describe('each preset’s own variables', () => {
+  const worker = {
+    PATH: '/usr/bin',
+    OPENAI_API_KEY: 'sk-openai',
+    OPENAI_BASE_URL: 'http://gateway/v1',
+    ANTHROPIC_API_KEY: 'sk-ant',
+    ANTHROPIC_BASE_URL: 'http://gateway',
+    ANTHROPIC_AUTH_TOKEN: 'gateway-token',
+    ANTHROPIC_MODEL: 'claude-sonnet-4-5',
+    AIDER_MODEL: 'gpt-4o',
+    GITHUB_TOKEN: 'ghp_secret',
+    AWS_SECRET_ACCESS_KEY: 'secret',
+  };
+
+  it('gives Codex its key as CODEX_API_KEY, the only name `codex exec` reads', () => {
+    const env = agentEnvironment(worker, identity, { preset: 'codex' });
+    expect(env.CODEX_API_KEY).toBe('sk-openai');
+    expect(env.ANTHROPIC_API_KEY).toBeUndefined();
+    expect(
+      agentEnvironment({ ...worker, CODEX_API_KEY: 'sk-codex' }, identity, { preset: 'codex' }).CODEX_API_KEY,
+    ).toBe('sk-codex');
+  });
+
+  it('gives Claude Code its gateway, bearer token and model, and not the OpenAI key', () => {
+    const env = agentEnvironment(worker, identity, { preset: 'claude-code' });
+    expect(env).toMatchObject({
+      ANTHROPIC_API_KEY: 'sk-ant',
+      ANTHROPIC_BASE_URL: 'http://gateway',
+      ANTHROPIC_AUTH_TOKEN: 'gateway-token',
+      ANTHROPIC_MODEL: 'claude-sonnet-4-5',
+    });
+    expect(env.OPENAI_API_KEY).toBeUndefined();
+  });
+
+  it('gives Aider its litellm keys and its own AIDER_* settings', () => {
+    const env = agentEnvironment(worker, identity, { preset: 'aider' });
+    expect(env).toMatchObject({ OPENAI_API_KEY: 'sk-openai', AIDER_MODEL: 'gpt-4o' });
+    expect(env.ANTHROPIC_AUTH_TOKEN).toBeUndefined();
+  });
+
+  it('never passes the GitHub token or AWS credentials for any preset', () => {
+    for (const preset of ['aider', 'claude-code', 'codex', 'custom'] as const) {
+      const env = agentEnvironment(worker, identity, { preset });
+      expect(Object.values(env)).not.toContain('ghp_secret');
+      expect(Object.values(env)).not.toContain('secret');
+    }
+  });
+
+  it('stops Rich wrapping Aider’s lines at 80 columns, and makes opening a browser a no-op', () => {
+    const env = agentEnvironment(worker, identity, { preset: 'aider' });
+    expect(Number(env.COLUMNS)).toBeGreaterThanOrEqual(1000);
+    expect(env.BROWSER).toBe('true');
+  });
+});

@@ -113,4 +113,28 @@ describe('reading Aider output', () => {
     expect(report.commits).toEqual([]);
     expect(report.appliedEdits).toEqual(['x (quoted in code)']);
   });
+
+  it('calls a rejected key fatal (Aider exits 0 after it), and a rate limit retryable', () => {
+    const auth = parseAiderOutput(
+      [
+        'litellm.AuthenticationError: AuthenticationError: OpenAIException - Incorrect API key provided',
+        'The API provider is not able to authenticate you. Check your API key.',
+      ].join('\n'),
+    );
+    expect(auth.fatal?.kind).toBe('auth');
+    const limited = parseAiderOutput(
+      'litellm.RateLimitError: RateLimitError: OpenAIException - 429 slow down',
+    );
+    expect(limited).toMatchObject({ fatal: null, rateLimited: true });
+  });
+
+  it('calls "no model and no key" and rejected flags (an Aider older than 0.64) configuration errors', () => {
+    expect(parseAiderOutput('No LLM model was specified and no API keys were provided.').fatal).toEqual({
+      kind: 'config',
+      detail: 'No LLM model was specified and no API keys were provided.',
+    });
+    expect(
+      parseAiderOutput('aider: error: unrecognized arguments: --no-show-release-notes').fatal?.kind,
+    ).toBe('config');
+  });
 });

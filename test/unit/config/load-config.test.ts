@@ -64,9 +64,34 @@ describe('loadConfig', () => {
       region: 'eu-west-1',
       profile: 'work-sso',
       sqsEndpoint: 'http://127.0.0.1:4566',
-      agent: { preset: 'custom', command: ['my-agent', '--fast', 'two words'] },
+      agent: { preset: 'aider', command: ['my-agent', '--fast', 'two words'] },
       github: { apiUrl: 'https://ghe.example.com/api/v3', serverUrl: 'https://ghe.example.com' },
     });
+  });
+
+  it('keeps the preset (and so its flags) when CODINGWORKER_AGENT_COMMAND names the program', () => {
+    const config = loadConfig({
+      env: {
+        ...base,
+        CODINGWORKER_AGENT_COMMAND: '/Users/me/.local/bin/aider',
+        CODINGWORKER_AGENT_MODEL: 'gpt-4o',
+      },
+    });
+    expect(config.agent).toMatchObject({
+      preset: 'aider',
+      command: ['/Users/me/.local/bin/aider'],
+      model: 'gpt-4o',
+    });
+    const custom = loadConfig({
+      env: { ...base, CODINGWORKER_AGENT_PRESET: 'custom', CODINGWORKER_AGENT_COMMAND: 'my-agent' },
+    });
+    expect(custom.agent).toMatchObject({ preset: 'custom', command: ['my-agent'] });
+  });
+
+  it('names the agent variables when one is invalid', () => {
+    expect(() => loadConfig({ env: { ...base, CODINGWORKER_AGENT_PRESET: 'cursor' } })).toThrow(
+      /agent\.preset \(CODINGWORKER_AGENT_PRESET\)/,
+    );
   });
 
   it('lets the environment win over the config file', () => {

@@ -17,6 +17,9 @@ const quiet: AgentReport = {
   llmErrors: [],
   reflectionsExhausted: false,
   malformedResponses: 0,
+  rateLimited: false,
+  fatal: null,
+  incomplete: null,
   usage: { tokensSent: null, tokensReceived: null, costUsd: null },
 };
 const limits = { maxJobMs: 3_600_000, idleOutputMs: 600_000 };
@@ -25,8 +28,10 @@ const judge = (
   report: Partial<AgentReport>,
   commits = 0,
   uncommitted = false,
+  preset: 'aider' | 'claude-code' | 'codex' = 'aider',
 ) =>
   judgeAgentRun({
+    preset,
     outcome: { ...exited, ...outcome },
     report: { ...quiet, ...report },
     commits,
@@ -84,5 +89,60 @@ describe('judging an agent run', () => {
       kind: 'publish',
       warnings: ['litellm.APIConnectionError: x'],
     });
+  });
+
+  it('retries a run whose only trouble was malformed replies, not calling it permanent', () => {
+    expect(judge({}, { malformedResponses: 2 })).toEqual({
+      kind: 'retry',
+      reason: "the model's edits could not be applied (it did not follow the edit format)",
+    });
+  });
+
+  it('publishes work done before Aider gave up on the edit format, with a warning saying so', () => {
+    expect(judge({}, { reflectionsExhausted: true }, 1)).toEqual({
+      kind: 'publish',
+      warnings: ['Aider stopped after repeated edit-format errors'],
+    });
+  });
+
+  it('fails permanently, whatever the exit code, when the model API rejected the key', () => {
+    const fatal = { kind: 'auth' as const, detail: '401 authentication_failed' };
+    for (const preset of ['aider', 'claude-code', 'codex'] as const) {
+      const verdict = judge({ exitCode: 0 }, { fatal }, 0, false, preset);
+      expect(verdict.kind).toBe('permanent');
+      expect(verdict.kind === 'permanent' && verdict.reason).toContain(
+        `the model API rejected the key for ${preset}`,
+      );
+    }
+    // The worker stopped it because of the rejected key: still permanent, not "stopped".
+    expect(judge({ stoppedBy: 'aborted', exitCode: null }, { fatal }).kind).toBe('permanent');
+  });
+
+  it('fails permanently when Aider has no model, or rejects the worker’s flags (too old)', () => {
+    const noModel = judge(
+      { exitCode: 1 },
+      { fatal: { kind: 'config', detail: 'No LLM model was specified and no API keys were provided.' } },
+    );
+    expect(noModel).toEqual({
+      kind: 'permanent',
+      reason: 'aider is not configured: No LLM model was specified and no API keys were provided.',
+    });
+    const old = judge(
+      { exitCode: 2 },
+      { fatal: { kind: 'config', detail: 'aider: error: unrecognized arguments: --no-show-release-notes' } },
+    );
+    expect(old.kind === 'permanent' && old.reason).toMatch(/needs aider 0\.86\.0 or later/);
+  });
+
+  it('retries a rate limit that left no changes', () => {
+    expect(judge({}, { rateLimited: true, llmErrors: ['litellm.RateLimitError: 429'] })).toEqual({
+      kind: 'retry',
+      reason: 'the model API is rate-limiting requests (429); trying again later',
+    });
+  });
+
+  it('does not publish the partial work of a session that ended in an error (Claude Code after SIGINT exits 0)', () => {
+    const verdict = judge({ exitCode: 0 }, { incomplete: 'Execution error' }, 1, true, 'claude-code');
+    expect(verdict).toEqual({ kind: 'retry', reason: 'the agent stopped before finishing: Execution error' });
   });
 });

@@ -1,35 +1,24 @@
 // The React components rendered to HTML in plain Node (react-dom/server; no DOM, no effects): what
 // they show first, and that they build their markup from data, never from HTML strings.
 //
-// Components are imported through a computed URL: tsconfig.node type-checks the tests without JSX,
-// and the components are type-checked by tsconfig.renderer.
-import { createElement, type FunctionComponent, type ReactNode } from 'react';
+// Type-checked by tsconfig.renderer.json (it has JSX), not tsconfig.node.json, so every component's
+// props are checked here as in the app.
+import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../../../shared/bridge.ts';
 import type { LogLine } from '../../../shared/records.ts';
 import { defaultSettings } from '../../../shared/settings.ts';
+import { Tabs } from '../../../src-renderer/app/Tabs.tsx';
 import { BridgeContext } from '../../../src-renderer/common/bridge-context.ts';
 import { I18nContext, translator } from '../../../src-renderer/i18n/i18n.ts';
+import { CurrentJobPanel } from '../../../src-renderer/job/CurrentJobPanel.tsx';
+import { JobCard } from '../../../src-renderer/job/JobCard.tsx';
+import { LogLineView } from '../../../src-renderer/log/LogLineView.tsx';
+import { LogStore } from '../../../src-renderer/log/log-store.ts';
+import { SettingsPanel, SettingsPanelView } from '../../../src-renderer/settings/SettingsPanel.tsx';
+import { StatusHeader } from '../../../src-renderer/status/StatusHeader.tsx';
 import { job, paused, snapshot } from '../electron/support.ts';
-
-type Any = FunctionComponent<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-async function component(path: string, name: string): Promise<Any> {
-  const url = new URL(`../../../src-renderer/${path}`, import.meta.url).href;
-  const module = (await import(/* @vite-ignore */ url)) as Record<string, Any | undefined>;
-  const found = module[name];
-  if (!found) throw new Error(`${path} exports no ${name}`);
-  return found;
-}
-
-const StatusHeader = await component('status/StatusHeader.tsx', 'StatusHeader');
-const JobCard = await component('job/JobCard.tsx', 'JobCard');
-const CurrentJobPanel = await component('job/CurrentJobPanel.tsx', 'CurrentJobPanel');
-const LogLineView = await component('log/LogLineView.tsx', 'LogLineView');
-const Tabs = await component('app/Tabs.tsx', 'Tabs');
-const SettingsPanel = await component('settings/SettingsPanel.tsx', 'SettingsPanel');
-const SettingsPanelView = await component('settings/SettingsPanel.tsx', 'SettingsPanelView');
-const { LogStore } = await import('../../../src-renderer/log/log-store.ts');
 
 function bridge(host: 'web' | 'electron'): Bridge {
   return { host, invoke: () => new Promise(() => {}), onEvent: () => () => {}, onConnection: () => () => {} };

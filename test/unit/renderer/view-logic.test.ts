@@ -49,9 +49,14 @@ describe('links to GitHub', () => {
     expect(serverUrlOf({ ...snapshot(), githubServerUrl: 'https://ghe.example.com' } as never)).toBe(
       'https://ghe.example.com',
     );
-    expect(serverUrlOf({ ...snapshot(), githubServerUrl: 'http://ghe.example.com' } as never)).toBe(
-      'https://github.com',
-    );
+    // A server the UI will not link to (http, or the sandbox's file:// demo repositories) means no
+    // links at all — never links to github.com, which is not where this worker's issues are.
+    for (const server of ['http://ghe.example.com', 'file:///tmp/codingworker-sandbox-x/remotes']) {
+      const none = serverUrlOf({ ...snapshot(), githubServerUrl: server } as never);
+      expect(none).toBe('');
+      expect(issueUrl(none, { repository: 'sandbox/demo', number: 1, title: 't' })).toBeNull();
+      expect(checkedGitHubUrl('https://github.com/sandbox/demo/pull/1', none)).toBeNull();
+    }
   });
 });
 

@@ -1,0 +1,16 @@
+// The unit tests StrykerJS runs against each mutant (npm run mutate, stryker.config.json): those of
+// the core decision modules, so a mutation run stays minutes long on a shared two-core machine.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'test/unit/worker/settlement*.test.ts',
+      'test/unit/worker/backoff.test.ts',
+      'test/unit/shared/task-message*.test.ts',
+      'test/unit/agent/aider-output*.test.ts',
+      'test/unit/pipeline/judge-agent-run*.test.ts',
+    ],
+    environment: 'node',
+  },
+});
