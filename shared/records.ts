@@ -80,7 +80,7 @@ export interface DoctorCheck {
   readonly fix: string | null;
 }
 
-export type NoticeKind = 'pr-opened' | 'job-failed' | 'dlq-item';
+export type NoticeKind = 'pr-opened' | 'round-pushed' | 'job-failed' | 'dlq-item';
 
 /** Something the user should hear about: the Electron shell shows it as a native notification. */
 export interface Notice {
@@ -92,4 +92,6 @@ export interface Notice {
   readonly body: string;
   readonly url: string | null;
   readonly jobId: string | null;
+  /** For 'round-pushed': which pull request, which round. */
+  readonly review?: ReviewRoundRef;
 }
