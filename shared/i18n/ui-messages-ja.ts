@@ -139,6 +139,7 @@ export const ja: Catalogue = {
   'history.rounds': 'PR #{pull} のレビューラウンド',
   'history.round': 'ラウンド {round}',
   'history.roundPending': 'レビューラウンド',
+  'history.roundPushed': 'プッシュ済み',
   'notice.roundPushed': 'ラウンド {round} を PR #{pull} にプッシュしました',
 
   'outcome.succeeded': 'プルリクエスト作成',

@@ -143,6 +143,7 @@ export const en = {
   'history.rounds': 'Review rounds on PR #{pull}',
   'history.round': 'Round {round}',
   'history.roundPending': 'Review round',
+  'history.roundPushed': 'Pushed',
   'notice.roundPushed': 'Pushed round {round} to PR #{pull}',
 
   'outcome.succeeded': 'Pull request opened',

@@ -41,7 +41,11 @@ export function HistoryRow({
     >
       <div className="row-main">
         <p className="row-title">
-          <span className={`badge outcome-${record.outcome}`}>{t(`outcome.${record.outcome}`)}</span>{' '}
+          <span className={`badge outcome-${record.outcome}`}>
+            {review && record.outcome === 'succeeded'
+              ? t('history.roundPushed')
+              : t(`outcome.${record.outcome}`)}
+          </span>{' '}
           <button type="button" className="link" onClick={onOpen} data-testid="history-open">
             {title}
           </button>

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-message.ts';
 import {
@@ -21,6 +21,7 @@ import { startServe, type ServeProcess } from './serve-process.ts';
 export const REPOSITORY = 'octo/app';
 const TOKEN = 'ghp_e2eFakeTokenForTheFullStackSpecs000001';
 const FAKE_AIDER = fileURLToPath(new URL('../../fixtures/agent/fake-aider.mjs', import.meta.url));
+const CACHE_DIR = fileURLToPath(new URL('../../../.cache', import.meta.url));
 
 export interface FullStack {
   readonly sqs: LocalSqs;
@@ -65,6 +66,9 @@ export async function startFullStack(name: string): Promise<FullStack> {
       GITHUB_TOKEN: TOKEN,
       GITHUB_API_URL: github.url,
       GITHUB_SERVER_URL: remotes.serverUrl,
+      // The fixture agent calls no model, but the worker checks before starting Aider that one
+      // could be reached: an OpenAI-style key (never used) satisfies its default model.
+      OPENAI_API_KEY: 'sk-e2e-fixture-agent-key-never-used',
     },
     ['--config', configPath],
   );
@@ -101,7 +105,9 @@ export async function startFullStack(name: string): Promise<FullStack> {
  * the screenshots taken of it) name a neutral path, not this machine's Node inside node_modules.
  */
 function agentWrapper(dataDir: string): string {
-  const bin = join(dataDir, 'bin');
+  // In the checkout's ignored .cache folder: the agent's sandbox hides the worker's data folder
+  // and /tmp, but shows the checkout (where the fixture agent lives).
+  const bin = join(CACHE_DIR, `e2e-agent-${basename(dataDir)}`, 'bin');
   mkdirSync(bin, { recursive: true });
   const path = join(bin, 'aider');
   const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
