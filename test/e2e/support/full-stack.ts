@@ -21,7 +21,6 @@ import { startServe, type ServeProcess } from './serve-process.ts';
 export const REPOSITORY = 'octo/app';
 const TOKEN = 'ghp_e2eFakeTokenForTheFullStackSpecs000001';
 const FAKE_AIDER = fileURLToPath(new URL('../../fixtures/agent/fake-aider.mjs', import.meta.url));
-const CACHE_DIR = fileURLToPath(new URL('../../../.cache', import.meta.url));
 
 export interface FullStack {
   readonly sqs: LocalSqs;
@@ -105,9 +104,9 @@ export async function startFullStack(name: string): Promise<FullStack> {
  * the screenshots taken of it) name a neutral path, not this machine's Node inside node_modules.
  */
 function agentWrapper(dataDir: string): string {
-  // In the checkout's ignored .cache folder: the agent's sandbox hides the worker's data folder
-  // and /tmp, but shows the checkout (where the fixture agent lives).
-  const bin = join(CACHE_DIR, `e2e-agent-${basename(dataDir)}`, 'bin');
+  // Under /var/tmp: the agent's sandbox has a private /tmp and hides the worker's data folder, and
+  // the checkout's own path must not show in the pictures.
+  const bin = join('/var/tmp', `codingworker-e2e-agent-${basename(dataDir)}`, 'bin');
   mkdirSync(bin, { recursive: true });
   const path = join(bin, 'aider');
   const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
