@@ -62,14 +62,15 @@ async function startApp() {
       waitTimeSeconds: 1,
       leaseSeconds: 30,
       heartbeatSeconds: 1,
-      agent: { preset: 'aider', command: [process.execPath, FAKE_AIDER] },
+      agent: { preset: 'aider', command: [process.execPath, FAKE_AIDER], model: 'gpt-4o' },
       github: { apiUrl: github.url, serverUrl: remotes.serverUrl },
     },
   });
   const counter = countSqsRequests(sqs.client);
   const app = buildWorkerApp({
     config,
-    env: { PATH: process.env.PATH, HOME: dataDir },
+    // The fixture agent calls no model; the key only satisfies the check before Aider starts.
+    env: { PATH: process.env.PATH, HOME: dataDir, OPENAI_API_KEY: 'sk-fixture-key-never-used' },
     store: new JsonFileStore(join(dataDir, 'state.json')),
     notifier: { notify: () => undefined },
     github: { token: TOKEN, source: 'GITHUB_TOKEN' },
@@ -102,16 +103,21 @@ async function dropWhileRunning(
   );
   const heartbeatsBefore = counter.count('ChangeMessageVisibility');
   drop();
-  const [record] = await eventually(
-    () => app.service.handlers.listHistory({ limit: 10 }),
-    (records) => records.length === 1,
+  // The job is told to stop (the snapshot says why) after at most two more heartbeats; it may then
+  // take a few seconds to end its agent, with heartbeats keeping its lease meanwhile.
+  await eventually(
+    () => app.service.handlers.getSnapshot({}),
+    (snapshot) => snapshot.jobs[0]?.stopping?.startsWith('no longer wanted') === true,
   );
-  // Heartbeats sent after the drop, until the message was deleted (a stop-and-delete sends no release).
   const heartbeatsAfterDrop = counter
     .inputs('ChangeMessageVisibility')
     .slice(heartbeatsBefore)
     .filter((input) => Number(input.VisibilityTimeout) > 0).length;
   counter.detach();
+  const [record] = await eventually(
+    () => app.service.handlers.listHistory({ limit: 10 }),
+    (records) => records.length === 1,
+  );
   return { record: record!, heartbeatsAfterDrop };
 }
 
