@@ -32,8 +32,11 @@ export interface JobContext {
   readonly log: JobLogWriter;
   /** Report progress; shown in the snapshot and timed in the job's history record. */
   setPhase(phase: JobPhase): void;
-  /** A review round reports its pull request and round number once GitHub confirmed them. */
-  setReview?(review: ReviewRoundRef): void;
+  /**
+   * A review round reports its pull request and round number once GitHub confirmed them, with its
+   * issue as GitHub names it (until then the snapshot shows the request's text).
+   */
+  setReview?(review: ReviewRoundRef, issue?: IssueRef): void;
 }
 
 export interface JobDetails {

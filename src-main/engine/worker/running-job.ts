@@ -27,7 +27,7 @@ export interface RunningJobInit {
 export class RunningJob {
   readonly jobId: string;
   readonly task: TaskMessage;
-  readonly issue: IssueRef;
+  issue: IssueRef;
   readonly startedAt: number;
   readonly log: JobLog;
   readonly controller = new AbortController();
@@ -138,9 +138,10 @@ export class RunningJob {
       signal: this.controller.signal,
       log: this.log,
       setPhase: onPhase,
-      setReview: (review) => {
+      setReview: (review, issue) => {
         if (!this.review) return;
         this.review = review;
+        if (issue) this.issue = issue;
         onReview?.();
       },
     };

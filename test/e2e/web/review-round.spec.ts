@@ -51,7 +51,7 @@ test('a review round shows in Now and in History as a round of its pull request'
     `Addressing review on PR #${pull.number} (round 2)`,
     { timeout: 30_000 },
   );
-  await expect(page.getByTestId('current-job')).toContainText('#5');
+  await expect(page.getByTestId('current-job')).toContainText('#5 Make the greeting friendlier');
   await expect(
     page.getByTestId('notice').filter({ hasText: `Pushed round 2 to PR #${pull.number}` }),
   ).toBeVisible({ timeout: 30_000 });

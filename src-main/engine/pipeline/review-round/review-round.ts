@@ -129,7 +129,7 @@ class ReviewRound {
     this.#verified = { repository, round: round.round };
     const ref = { pullNumber: task.pull_number, round: round.round };
     this.#details = { ...this.#details, review: ref, prUrl: round.pull.htmlUrl };
-    this.#ctx.setReview?.(ref);
+    this.#ctx.setReview?.(ref, this.#details.issue);
     this.#log(
       `Round ${round.round} on ${pr}: requested by ${round.author} (${round.authorRole} access)` +
         (round.inline.length > 0 ? ` with ${round.inline.length} inline comment(s)` : ''),
