@@ -44,6 +44,10 @@ export interface JobRecord {
   readonly logFile: string | null;
   /** Set for a review round: its pull request and round number. */
   readonly review?: ReviewRoundRef;
+  /** The repository's checks before push (issue #14), when it has any. */
+  readonly checks?: 'passed' | 'failed';
+  /** The maintainer's note the job worked with (retry with a note). */
+  readonly note?: string;
 }
 
 export interface DlqItem {
@@ -80,7 +84,7 @@ export interface DoctorCheck {
   readonly fix: string | null;
 }
 
-export type NoticeKind = 'pr-opened' | 'round-pushed' | 'job-failed' | 'dlq-item';
+export type NoticeKind = 'pr-opened' | 'round-pushed' | 'job-failed' | 'dlq-item' | 'approval-needed';
 
 /** Something the user should hear about: the Electron shell shows it as a native notification. */
 export interface Notice {

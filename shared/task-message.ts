@@ -18,6 +18,11 @@ export const MAX_ISSUE_NUMBER = 2_147_483_647;
 /** Largest raw SQS body we will even try to parse (SQS's own limit is 1 MiB). */
 export const MAX_MESSAGE_BYTES = 1_048_576;
 
+/** Longest maintainer's note a retry may carry (it goes into the agent's prompt). */
+export const MAX_NOTE_CHARS = 4_000;
+/** A model name as agents take it ("gpt-4o", "anthropic/claude-sonnet-4", "ollama_chat/qwen:7b"); never a flag. */
+const MODEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}$/;
+
 /** owner/name as GitHub allows them: no dots-only names, no slashes or spaces inside. */
 const REPOSITORY_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
 
@@ -57,6 +62,15 @@ export const issueTaskSchema = z.object({
     error: 'must be a list of label names',
   }),
   created_at: createdAtSchema,
+  /** Retry with a note (issue #14): the maintainer's extra instruction, shown in the prompt. */
+  note: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_NOTE_CHARS, `must be at most ${MAX_NOTE_CHARS} characters`)
+    .optional(),
+  /** Retry with another model (issue #14): replaces the configured model for this job. */
+  model: z.string({ error: 'must be a string' }).regex(MODEL_PATTERN, 'must be a model name').optional(),
 });
 
 /** GitHub's database ids for comments and reviews are 64-bit; JSON numbers hold them exactly up to 2^53. */

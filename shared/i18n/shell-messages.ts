@@ -21,6 +21,7 @@ export const shellEn = {
   'status.pausedUntil': 'Paused until {time}',
   'status.pausedBattery': 'Paused: on battery',
   'status.pausedSuspend': 'Paused: asleep',
+  'status.pausedDailyLimit': "Paused: today's limit of {amount} reached",
   'status.offline': 'Offline: {message}',
   'status.stopping': 'Stopping…',
   'tooltip.queue': 'Queue: ≈{count} waiting',
@@ -38,6 +39,11 @@ export const shellEn = {
   'notice.jobFailed': 'A task failed and was quarantined',
   'notice.jobFailedFor': 'Job failed: {subject}',
   'notice.dlqItem': 'A task moved to the dead-letter queue',
+  'notice.approvalNeeded': 'A job awaits your approval to push',
+  'notice.approvalNeededFor': 'Approve the push for {subject}?',
+  'notice.actionPush': 'Push',
+  'notice.actionDiscard': 'Discard',
+  'notice.retryPlaceholder': 'Retry with a note…',
   'error.secretBasicText':
     'No keyring is available (safeStorage would use a plain-text key), so the GitHub token was not saved. Set GITHUB_TOKEN or sign in with `gh auth login` instead.',
   'error.secretUnavailable':
@@ -63,6 +69,7 @@ export const shellJa: ShellCatalogue = {
   'status.pausedUntil': '{time} まで一時停止中',
   'status.pausedBattery': '一時停止中: バッテリー駆動',
   'status.pausedSuspend': '一時停止中: スリープ',
+  'status.pausedDailyLimit': '一時停止中: 本日の上限 {amount} に達しました',
   'status.offline': 'オフライン: {message}',
   'status.stopping': '停止しています…',
   'tooltip.queue': 'キュー: 約 {count} 件待ち',
@@ -80,6 +87,11 @@ export const shellJa: ShellCatalogue = {
   'notice.jobFailed': 'タスクが失敗し、隔離されました',
   'notice.jobFailedFor': 'ジョブが失敗しました: {subject}',
   'notice.dlqItem': 'タスクがデッドレターキューに移動しました',
+  'notice.approvalNeeded': 'プッシュの承認を待っているジョブがあります',
+  'notice.approvalNeededFor': '{subject} のプッシュを承認しますか?',
+  'notice.actionPush': 'プッシュ',
+  'notice.actionDiscard': '破棄',
+  'notice.retryPlaceholder': 'メモを付けて再試行…',
   'error.secretBasicText':
     'キーリングが利用できないため(safeStorage が平文の鍵を使うため)、GitHub トークンを保存しませんでした。代わりに GITHUB_TOKEN を設定するか `gh auth login` でサインインしてください。',
   'error.secretUnavailable':

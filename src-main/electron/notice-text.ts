@@ -15,5 +15,7 @@ export function noticeTitle(notice: Notice, t: ShellTranslate): string {
       return subject ? t('notice.jobFailedFor', subject) : t('notice.jobFailed');
     case 'dlq-item':
       return t('notice.dlqItem');
+    case 'approval-needed':
+      return subject ? t('notice.approvalNeededFor', subject) : t('notice.approvalNeeded');
   }
 }

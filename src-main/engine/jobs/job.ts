@@ -46,6 +46,10 @@ export interface JobDetails {
   readonly model?: string;
   readonly usage?: AgentUsage;
   readonly review?: ReviewRoundRef;
+  /** The repository's checks before push, when it has any. */
+  readonly checks?: 'passed' | 'failed';
+  /** The maintainer's note the job worked with (retry with a note). */
+  readonly note?: string;
   /** Set when the branch was pushed but no pull request was opened: why, and where the branch is. */
   readonly noPullRequest?: string;
 }
@@ -55,7 +59,8 @@ export interface JobDetails {
  * - success: delete it (and notify);
  * - noop: delete it without work (issue closed, label removed, duplicate delivery);
  * - retry: make it visible again after a backoff; the redrive policy moves it to the DLQ eventually;
- * - permanent: quarantine it in the DLQ with the reason.
+ * - permanent: quarantine it in the DLQ with the reason;
+ * - release: make it visible again at once, with the reason (e.g. nobody approved the push in time).
  */
 export type JobResult =
   | { readonly kind: 'success'; readonly details: JobDetails }
@@ -67,7 +72,8 @@ export type JobResult =
       readonly details?: JobDetails;
     }
   | { readonly kind: 'retry'; readonly reason: string; readonly details?: JobDetails }
-  | { readonly kind: 'permanent'; readonly reason: string; readonly details?: JobDetails };
+  | { readonly kind: 'permanent'; readonly reason: string; readonly details?: JobDetails }
+  | { readonly kind: 'release'; readonly reason: string; readonly details?: JobDetails };
 
 /**
  * Asks upstream whether a running task is still wanted: null when it is, else why not (the issue

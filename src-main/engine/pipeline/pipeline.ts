@@ -23,15 +23,18 @@ import type { JobContext, JobDetails, JobResult, JobRunner } from '../jobs/job.t
 import { jobDirectory } from '../journal/job-paths.ts';
 import { systemClock } from '../ports/clock.ts';
 import { Workspaces, type GitIdentity, type Worktree } from '../workspace/workspaces.ts';
-import { runAgentStep } from './agent-step.ts';
+import { repositorySettingFor } from '../config/guardrails-config.ts';
+import { JobSpend } from '../spend/job-spend.ts';
 import { reportFailure } from './failure-report.ts';
 import { gitHubForge } from './forge.ts';
 import type { JobDeps, JobScope, PipelineDeps } from './job-scope.ts';
 import { JobFailure, classifyFailure } from './job-failure.ts';
+import { JobDeadline } from './job-deadline.ts';
 import { publish } from './publish.ts';
 import { gitHubStillWanted } from './still-wanted.ts';
 import { gitHubReviewForge, type ReviewForge } from './review-round/review-forge.ts';
 import { runReviewRound } from './review-round/review-round.ts';
+import { doWork } from './work-rounds.ts';
 import { describeError } from '../../../shared/describe-error.ts';
 
 export type { PipelineDeps, PipelineLimits } from './job-scope.ts';
@@ -90,7 +93,7 @@ class Job {
   readonly #ctx: JobContext;
   readonly #deps: JobDeps;
   readonly #scope: JobScope;
-  readonly #deadline: AbortSignal;
+  readonly #deadline: JobDeadline;
   readonly #workerLines: string[] = [];
   #details: JobDetails;
   #worktree: Worktree | null = null;
@@ -102,7 +105,9 @@ class Job {
     this.#ctx = ctx;
     this.#deps = deps;
     const branch = issueBranchName(ctx.message.issue_number);
-    this.#deadline = AbortSignal.timeout(deps.limits.maxJobMs);
+    this.#deadline = new JobDeadline(deps.clock, deps.limits.maxJobMs);
+    // A retry may name another model (validated by the message schema).
+    const agent = task.model ? { ...deps.config.agent, model: task.model } : deps.config.agent;
     this.#details = {
       issue: {
         repository: ctx.message.repository,
@@ -110,15 +115,21 @@ class Job {
         title: task.title,
       },
       branch,
-      ...(deps.config.agent.model ? { model: deps.config.agent.model } : {}),
+      ...(agent.model ? { model: agent.model } : {}),
     };
+    const daily = deps.dailyBudgetUsd?.() ?? null;
+    const perJob = deps.config.limits.perJobUsd;
     this.#scope = {
       ctx,
       deps,
-      signal: AbortSignal.any([ctx.signal, this.#deadline]),
+      signal: AbortSignal.any([ctx.signal, this.#deadline.signal]),
       jobDir: jobDirectory(deps.config.dataDir, ctx.jobId),
       branch,
+      agent,
+      spend: new JobSpend(daily === null ? perJob : Math.min(perJob ?? daily, daily)),
       started: deps.clock.now(),
+      remainingMs: () => this.#deadline.remainingMs(),
+      holdDeadline: () => this.#deadline.hold(),
       details: () => this.#details,
       addDetails: (details) => {
         this.#details = { ...this.#details, ...details };
@@ -133,13 +144,14 @@ class Job {
     try {
       result = await this.#steps();
     } catch (error) {
-      const failure = classifyFailure(error, this.#ctx.signal, this.#deadline);
+      const failure = classifyFailure(error, this.#ctx.signal, this.#deadline.signal);
       const steps = this.#workerLines.slice();
       this.#log(`${failure.kind === 'retry' ? 'Failed (will retry)' : 'Failed'}: ${failure.reason}`);
       const failed = { kind: failure.kind, reason: failure.reason, details: this.#details };
       if (!failure.stopped && this.#verified) await reportFailure(this.#scope, failed, steps);
       result = failed;
     }
+    this.#deadline.dispose();
     await this.#cleanUp(result.kind === 'success' || result.kind === 'noop');
     this.#log(`Result: ${result.kind}${result.kind === 'success' ? '' : ` — ${result.reason}`}`);
     return result;
@@ -202,21 +214,29 @@ class Job {
     this.#worktree = worktree;
     for (const note of worktree.notes) this.#log(note);
     this.#log(`Worktree ${worktree.path} from ${issue.defaultBranch} at ${worktree.baseSha.slice(0, 12)}`);
-    const promptFile = await this.#writePrompt(repository, issue.title, issue.body);
-
-    this.#phase(
-      'running-agent',
-      `Running ${config.agent.preset}${config.agent.model ? ` (${config.agent.model})` : ''}`,
-    );
-    const { run, warnings } = await runAgentStep(scope, worktree, promptFile, (trusted) => {
-      this.#worktreeTrusted = trusted;
+    const setting = repositorySettingFor(config.repositorySettings, repository.fullName);
+    if (setting) this.#log(`Checks for ${repository.fullName}: ${JSON.stringify(setting.checkCommand)}`);
+    // Agent, checks and (optionally) the approval gate: work-rounds.ts.
+    const work = await doWork(scope, worktree, {
+      issueTitle: issue.title,
+      writePrompt: (note) => this.#writePrompt(repository, issue.title, issue.body, note),
+      trusted: (trusted) => {
+        this.#worktreeTrusted = trusted;
+      },
     });
+    if (work.kind === 'result') return work.result;
 
     this.#phase('publishing', `Publishing ${scope.branch}`);
-    return publish(scope, { repository, issue, worktree, run, warnings });
+    const { run, warnings } = work.agent;
+    return publish(scope, { repository, issue, worktree, run, warnings, checks: work.checks });
   }
 
-  async #writePrompt(repository: RepositoryRef, title: string, body: string): Promise<string> {
+  async #writePrompt(
+    repository: RepositoryRef,
+    title: string,
+    body: string,
+    note: string | null,
+  ): Promise<string> {
     const budget = this.#deps.promptMaxChars ?? 100_000;
     const comments = await this.#deps.forge.listComments(repository, this.#ctx.message.issue_number, {
       maxChars: Math.max(0, budget - body.length - title.length - 1000),
@@ -230,6 +250,7 @@ class Job {
       comments: comments.comments,
       omittedComments: comments.omitted,
       excludedComments: comments.excluded ?? 0,
+      ...(note ? { note } : {}),
       maxChars: budget,
     });
     const jobDir = this.#scope.jobDir;
@@ -238,7 +259,7 @@ class Job {
     await writeFile(file, prompt, { mode: 0o600 });
     const excluded = comments.excluded ? `, ${comments.excluded} left out (authors without access)` : '';
     this.#log(
-      `Prompt: ${prompt.length} characters, ${comments.comments.length} comment(s)${excluded} (${file})`,
+      `Prompt: ${prompt.length} characters, ${comments.comments.length} comment(s)${excluded}${note ? ", with the maintainer's note" : ''} (${file})`,
     );
     return file;
   }

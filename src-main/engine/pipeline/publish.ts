@@ -22,7 +22,10 @@ import {
 import type { Worktree } from '../workspace/workspaces.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
-import { commitMessage, pullRequestBody, pullRequestTitle, successComment } from './pull-request-text.ts';
+import { commitMessage, pullRequestBody, pullRequestTitle } from './pull-request-text.ts';
+import { commentOncePerPullRequest } from './success-comment.ts';
+import { CHECKS_FAILING_LABEL, CHECKS_FAILING_TITLE_PREFIX, checksSection } from './checks/checks-text.ts';
+import type { ChecksReport } from './checks/run-checks.ts';
 import { describeError } from '../../../shared/describe-error.ts';
 
 /** Where GitHub Actions workflows live; a pushed change to them runs with the repository's secrets. */
@@ -39,6 +42,8 @@ export async function publish(
     readonly worktree: Worktree;
     readonly run: AgentRun;
     readonly warnings: readonly string[];
+    /** The repository's checks (checks/checks-step.ts): failing ones open a labelled draft. */
+    readonly checks?: { readonly report: ChecksReport | null; readonly rounds: number };
   },
 ): Promise<JobResult> {
   const { repository, issue, worktree, run } = input;
@@ -65,25 +70,29 @@ export async function publish(
     ...input.warnings,
     ...(run.hiddenConfig.length > 0 ? [`Kept from the agent: ${run.hiddenConfig.join(', ')}`] : []),
   ];
+  const checks = input.checks?.report ?? null;
+  const failing = checks !== null && !checks.passed;
+  const title = pullRequestTitle(issue.title, number);
   const pr = await forge.openPullRequest({
     repository,
     branch: scope.branch,
     base: issue.defaultBranch,
-    title: scope.redact(pullRequestTitle(issue.title, number)),
+    title: scope.redact(failing ? `${CHECKS_FAILING_TITLE_PREFIX}${title}` : title),
     body: scope.redact(
       pullRequestBody({
         issueNumber: number,
-        agentLabel: config.agent.preset,
-        model: config.agent.model,
+        agentLabel: scope.agent.preset,
+        model: scope.agent.model,
         durationMs: clock.now() - scope.started,
         usage: scope.details().usage ?? null,
         summary,
         files: final.files,
         warnings,
         jobId: scope.ctx.jobId,
+        ...(checks ? { checksSection: checksSection(checks, input.checks?.rounds ?? 1) } : {}),
       }),
     ),
-    draft: config.github.openAsDraft,
+    draft: config.github.openAsDraft || failing,
     signal: scope.signal,
   });
   if (pr.kind === 'not-opened') {
@@ -97,10 +106,28 @@ export async function publish(
   scope.log(
     `${pr.existing ? 'Found' : 'Opened'} pull request #${pr.number}${pr.draft ? ' (draft)' : ''}: ${pr.url}`,
   );
-  try {
-    if (await forge.comment(repository, number, successComment(pr.url, pr.number), scope.signal)) {
-      scope.log(`Commented on issue #${number}`);
+  if (failing && forge.addLabels) {
+    try {
+      await forge.addLabels(repository, pr.number, [CHECKS_FAILING_LABEL], scope.signal);
+      scope.log(`Labelled pull request #${pr.number} ${CHECKS_FAILING_LABEL}`);
+    } catch (error) {
+      // The title and the Checks section already say it; a missing label is not worth a retry.
+      scope.log(`Could not label pull request #${pr.number}: ${describeError(error)}`);
     }
+  }
+  try {
+    const comment = await commentOncePerPullRequest({
+      forge,
+      repository,
+      issueNumber: number,
+      pr,
+      signal: scope.signal,
+    });
+    if (comment === 'commented') scope.log(`Commented on issue #${number}`);
+    if (comment === 'already-commented')
+      scope.log(
+        `Issue #${number} already has the worker's comment for pull request #${pr.number}; not commenting again`,
+      );
   } catch (error) {
     // The pull request is what matters; a missing comment is not worth redoing the work.
     scope.log(`Could not comment on issue #${number}: ${describeError(error)}`);

@@ -317,5 +317,5 @@ function isJobResult(value: unknown): value is JobResult {
   if (record.kind === 'success') return true;
   if (typeof record.reason !== 'string') return false;
   if (record.kind === 'noop') return NOOP_WHY.includes(record.why);
-  return record.kind === 'retry' || record.kind === 'permanent';
+  return record.kind === 'retry' || record.kind === 'permanent' || record.kind === 'release';
 }

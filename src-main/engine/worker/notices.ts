@@ -1,5 +1,6 @@
 /** The notice a settled job tells the user about, if any. Pure. */
 import type { Notice } from '../../../shared/records.ts';
+import { plainLabel } from '../../../shared/untrusted-text.ts';
 import type { IssueRef } from '../../../shared/snapshot.ts';
 import type { JobDetails } from '../jobs/job.ts';
 import type { Settlement } from './settlement.ts';
@@ -31,7 +32,7 @@ export function noticeFor(options: {
       kind: 'pr-opened',
       subject: label,
       title: `Pull request opened${label ? ` for ${label}` : ''}`,
-      body: issue?.title ?? details.prUrl,
+      body: issue?.title ? plainLabel(issue.title) : details.prUrl,
       url: details.prUrl,
       jobId,
     };
@@ -41,7 +42,7 @@ export function noticeFor(options: {
       kind: 'job-failed',
       subject: label,
       title: label ? `Job failed: ${label}` : 'A task message was quarantined',
-      body: settlement.reason ?? settlement.outcome,
+      body: plainLabel(settlement.reason ?? settlement.outcome),
       url: issue ? `${options.serverUrl}/${issue.repository}/issues/${issue.number}` : null,
       jobId,
     };

@@ -100,6 +100,8 @@ function verdict(input: SettleInput, result: JobResult): Settlement {
       return retry(input, result.reason);
     case 'permanent':
       return permanent(input, result.reason);
+    case 'release':
+      return settle({ kind: 'release' }, 'released', result.reason);
   }
 }
 
@@ -191,6 +193,8 @@ export function buildJobRecord(input: RecordInput): JobRecord {
     receiveCount: input.receiveCount,
     logFile: input.logFile,
     ...(review ? { review } : {}),
+    ...(details.checks ? { checks: details.checks } : {}),
+    ...(details.note ? { note: details.note } : {}),
   };
 }
 

@@ -266,6 +266,7 @@ export class Workspaces {
         }
       } finally {
         this.#active.delete(worktree.path);
+        await this.#pool.settled(worktree.path);
       }
       await this.#pruneFailed();
       if (cloneExists) await git(['worktree', 'prune'], opts).catch(() => undefined);

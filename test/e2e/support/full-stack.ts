@@ -35,7 +35,12 @@ export interface FullStack {
   stop(): Promise<void>;
 }
 
-export async function startFullStack(name: string): Promise<FullStack> {
+/** `config`: more keys for the worker's config file (e.g. the guardrails); `env`: more variables. */
+export async function startFullStack(
+  name: string,
+  config: Record<string, unknown> = {},
+  env: Record<string, string> = {},
+): Promise<FullStack> {
   const sqs = await startLocalSqs();
   const { queueUrl, dlqUrl } = await sqs.createQueuePair(name, { maxReceiveCount: 3 });
   const remotes = await createGitRemotes();
@@ -48,9 +53,14 @@ export async function startFullStack(name: string): Promise<FullStack> {
   writeFileSync(
     configPath,
     JSON.stringify({
-      agent: { preset: 'aider', command: [agentWrapper(dataDir)] },
+      agent: {
+        preset: 'aider',
+        command: [agentWrapper(dataDir)],
+        ...(config.agent as Record<string, unknown> | undefined),
+      },
       retryBackoffSeconds: [1, 1, 1],
       shutdownGraceSeconds: 2,
+      ...Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'agent')),
     }),
   );
   const serve = await startServe(
@@ -65,9 +75,9 @@ export async function startFullStack(name: string): Promise<FullStack> {
       GITHUB_TOKEN: TOKEN,
       GITHUB_API_URL: github.url,
       GITHUB_SERVER_URL: remotes.serverUrl,
-      // The fixture agent calls no model, but the worker checks before starting Aider that one
-      // could be reached: an OpenAI-style key (never used) satisfies its default model.
-      OPENAI_API_KEY: 'sk-e2e-fixture-agent-key-never-used',
+      // The fixture agent needs no key, but the preflight wants one for aider: a placeholder.
+      OPENAI_API_KEY: 'sk-placeholder-for-the-fixture-agent',
+      ...env,
     },
     ['--config', configPath],
   );

@@ -121,6 +121,7 @@ export class GitHubFake {
       head: input.head,
       base: input.base ?? repo.defaultBranch,
       draft: false,
+      labels: [],
       state: 'open',
       url: `https://github.test/${repo.owner}/${repo.name}/pull/${number}`,
       ...(input.headRepository ? { headRepository: input.headRepository } : {}),

@@ -58,4 +58,26 @@ export const issueRoutes: RepoRoutes = {
     issue.comments.push(comment);
     return [201, payloads.comment(repo, issue, comment)];
   },
+
+  /** Labels on an issue or a pull request (GitHub treats a pull request as an issue here). */
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/labels': (_context, repo, request) => {
+    const issueNumber = Number(request.params.issue_number);
+    const target = repo.pulls.find((p) => p.number === issueNumber) ?? issueOf(repo, request);
+    if (!target) return NOT_FOUND;
+    const body = request.body as { labels?: string[] } | string[];
+    const names = Array.isArray(body) ? body : (body.labels ?? []);
+    for (const name of names) if (!target.labels.includes(name)) target.labels.push(name);
+    return [
+      200,
+      target.labels.map((name, i) => ({
+        id: i + 1,
+        node_id: `LA_${i + 1}`,
+        url: `https://api.github.test/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`,
+        name,
+        description: null,
+        color: 'ededed',
+        default: false,
+      })),
+    ];
+  },
 };

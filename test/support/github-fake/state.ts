@@ -49,6 +49,8 @@ export interface FakePull {
   readonly reviews?: FakeReview[];
   /** owner/name of the head's repository when it is a fork; absent: the same repository. */
   readonly headRepository?: string;
+  /** Labels added after it was opened (POST …/issues/{number}/labels). */
+  readonly labels: string[];
 }
 
 /** An inline comment of a review. */

@@ -121,8 +121,10 @@ describe('agent command lines', () => {
   });
 
   it('lets Codex’s own sandbox stand down when the worker’s OS sandbox wraps it', () => {
-    const invocation = buildAgentInvocation(agent({ preset: 'codex' }), { ...paths, confined: true });
-    expect(invocation.args.slice(0, 3)).toEqual(['exec', '--sandbox', 'danger-full-access']);
+    const confined = buildAgentInvocation(agent({ preset: 'codex' }), { ...paths, confined: true }).args;
+    expect(confined[confined.indexOf('--sandbox') + 1]).toBe('danger-full-access');
+    const alone = buildAgentInvocation(agent({ preset: 'codex' }), { ...paths, confined: false }).args;
+    expect(alone[alone.indexOf('--sandbox') + 1]).toBe('workspace-write');
   });
 
   it('runs a custom command with the prompt file as its last argument, and needs a command', () => {

@@ -101,3 +101,39 @@ describe('numbers in Aider’s reports', () => {
     expect(parseTokenCount('12 k')).toBeNaN();
   });
 });
+
+describe('what Aider’s failures mean', () => {
+  it('shows every line as printed and reports a clean run as neither rate-limited nor fatal', () => {
+    const parser = new AiderOutputParser();
+    expect(parser.push('  Applied edit to a.py')).toEqual(['  Applied edit to a.py']);
+    expect(parser.report()).toMatchObject({ rateLimited: false, fatal: null, incomplete: null });
+  });
+
+  it('calls a missing model fatal only on Aider’s own line, with or without its full stop', () => {
+    const fatal = (text: string) => parseAiderOutput(text).fatal;
+    expect(fatal('No LLM model was specified and no API keys were provided')).toEqual({
+      kind: 'config',
+      detail: 'No LLM model was specified and no API keys were provided',
+    });
+    expect(fatal('Note: No LLM model was specified and no API keys were provided.')).toBeNull();
+    expect(fatal('No LLM model was specified and no API keys were provided. Opening OpenRouter')).toBeNull();
+    expect(fatal('the log says aider: error: unrecognized arguments: --x')).toBeNull();
+  });
+
+  it('keeps the first 300 characters of a fatal line as its detail', () => {
+    const long = `aider: error: argument --model: ${'m'.repeat(400)}`;
+    expect(parseAiderOutput(long).fatal).toEqual({ kind: 'config', detail: long.slice(0, 300) });
+    const auth = `litellm.AuthenticationError: invalid api key ${'k'.repeat(400)}`;
+    expect(parseAiderOutput(auth).fatal).toEqual({ kind: 'auth', detail: auth.slice(0, 300) });
+  });
+
+  it('calls a model error fatal only when it says authentication failed, and a rate limit only when it says so', () => {
+    const notAuth = parseAiderOutput('litellm.APIError: upstream said 401 Unauthorized to the proxy');
+    expect(notAuth).toMatchObject({ fatal: null, rateLimited: false });
+    expect(parseAiderOutput('litellm.APIConnectionError: connection refused')).toMatchObject({
+      fatal: null,
+      rateLimited: false,
+    });
+    expect(parseAiderOutput('litellm.RateLimitError: 429 slow down').rateLimited).toBe(true);
+  });
+});

@@ -28,7 +28,7 @@ const judge = (
   report: Partial<AgentReport>,
   commits = 0,
   uncommitted = false,
-  preset: 'aider' | 'claude-code' | 'codex' = 'aider',
+  preset: 'aider' | 'claude-code' | 'codex' | 'custom' = 'aider',
 ) =>
   judgeAgentRun({
     preset,
@@ -144,5 +144,13 @@ describe('judging an agent run', () => {
   it('does not publish the partial work of a session that ended in an error (Claude Code after SIGINT exits 0)', () => {
     const verdict = judge({ exitCode: 0 }, { incomplete: 'Execution error' }, 1, true, 'claude-code');
     expect(verdict).toEqual({ kind: 'retry', reason: 'the agent stopped before finishing: Execution error' });
+  });
+
+  it('names no minimum version when a custom command refuses the worker’s flags', () => {
+    const fatal = { kind: 'config' as const, detail: 'mytool: error: unrecognized arguments: --yes' };
+    expect(judge({ exitCode: 2 }, { fatal }, 0, false, 'custom')).toEqual({
+      kind: 'permanent',
+      reason: "custom did not accept the worker's flags: mytool: error: unrecognized arguments: --yes",
+    });
   });
 });

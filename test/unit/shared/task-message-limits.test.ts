@@ -120,6 +120,8 @@ describe('utf8ByteLength at the encoding boundaries', () => {
     ['\ud800\udc00', 4],
     ['\udbff\udfff', 4],
     ['\udc00x', 4],
+    ['\udc00é', 5],
+    ['\ue000é', 5],
     ['\ud800', 3],
     ['a\ud800', 4],
     ['\ud800a', 4],

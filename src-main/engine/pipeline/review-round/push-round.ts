@@ -19,6 +19,7 @@ import type { Worktree } from '../../workspace/workspaces.ts';
 import type { JobScope } from '../job-scope.ts';
 import { JobFailure } from '../job-failure.ts';
 import { commitForPush } from '../publish.ts';
+import type { ChecksReport } from '../checks/run-checks.ts';
 import type { ReviewForge } from './review-forge.ts';
 import { roundMarker, roundPushedReply } from './round-reply.ts';
 import type { VerifiedRound } from './verify-round.ts';
@@ -33,6 +34,8 @@ export interface PushRoundInput {
   readonly round: VerifiedRound;
   readonly task: ReviewTaskMessage;
   readonly review: ReviewForge;
+  /** The repository's checks, when it has any: a failing result is said in the reply. */
+  readonly checks?: { readonly report: ChecksReport | null; readonly rounds: number };
 }
 
 export async function pushRound(scope: JobScope, input: PushRoundInput): Promise<JobResult> {

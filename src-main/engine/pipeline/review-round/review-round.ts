@@ -1,9 +1,10 @@
 /**
  * One review round from start to end: verify the issue and the request on GitHub
  * (verify-round.ts) → 👀 on the comment → a worktree on the pull request's current head → the
- * agent, sandboxed like any job (agent-step.ts) → commit and the same refusals as a first round
- * (publish.ts) → re-check the pull request → push on top, never a force (push-round.ts) → answer
- * on the pull request (round-reply.ts).
+ * same work as a first round: the agent, sandboxed, within the spend limits, then the
+ * repository's checks and the approval gate when they are set up (work-rounds.ts) → commit and
+ * the same refusals as a first round (publish.ts) → re-check the pull request → push on top,
+ * never a force (push-round.ts) → answer on the pull request (round-reply.ts).
  *
  * Results: closed pull requests or issues, edited requests, non-writers and answered requests are
  * no-ops (deleted); a round whose agent changed nothing is answered so and deleted ('no-changes',
@@ -19,12 +20,15 @@ import type { VerifiedIssue } from '../../github/verify-issue.ts';
 import type { JobContext, JobDetails, JobResult } from '../../jobs/job.ts';
 import { jobDirectory } from '../../journal/job-paths.ts';
 import type { Worktree } from '../../workspace/workspaces.ts';
-import { runAgentStep } from '../agent-step.ts';
+import { JobSpend } from '../../spend/job-spend.ts';
 import type { JobDeps, JobScope } from '../job-scope.ts';
+import { JobDeadline } from '../job-deadline.ts';
 import { classifyFailure, JobFailure } from '../job-failure.ts';
 import { NO_CHANGES_REASON } from '../judge-agent-run.ts';
+import { doWork } from '../work-rounds.ts';
 import { pushRound } from './push-round.ts';
 import type { ReviewForge } from './review-forge.ts';
+import type { ChecksReport } from '../checks/run-checks.ts';
 import { buildRoundPrompt } from './round-prompt.ts';
 import { roundFailedReply, roundMarker, roundNoChangesReply } from './round-reply.ts';
 import { verifyRound, type VerifiedRound } from './verify-round.ts';
@@ -44,7 +48,7 @@ class ReviewRound {
   readonly #deps: JobDeps;
   readonly #review: ReviewForge | null;
   readonly #scope: JobScope;
-  readonly #deadline: AbortSignal;
+  readonly #deadline: JobDeadline;
   #details: JobDetails;
   #worktree: Worktree | null = null;
   #worktreeTrusted = true;
@@ -57,19 +61,26 @@ class ReviewRound {
     this.#deps = deps;
     this.#review = review;
     const branch = issueBranchName(task.issue_number);
-    this.#deadline = AbortSignal.timeout(deps.limits.maxJobMs);
+    this.#deadline = new JobDeadline(deps.clock, deps.limits.maxJobMs);
+    const agent = deps.config.agent;
     this.#details = {
       branch,
       review: { pullNumber: task.pull_number, round: null },
-      ...(deps.config.agent.model ? { model: deps.config.agent.model } : {}),
+      ...(agent.model ? { model: agent.model } : {}),
     };
+    const daily = deps.dailyBudgetUsd?.() ?? null;
+    const perJob = deps.config.limits.perJobUsd;
     this.#scope = {
       ctx,
       deps,
-      signal: AbortSignal.any([ctx.signal, this.#deadline]),
+      signal: AbortSignal.any([ctx.signal, this.#deadline.signal]),
       jobDir: jobDirectory(deps.config.dataDir, ctx.jobId),
       branch,
+      agent,
+      spend: new JobSpend(daily === null ? perJob : Math.min(perJob ?? daily, daily)),
       started: deps.clock.now(),
+      remainingMs: () => this.#deadline.remainingMs(),
+      holdDeadline: () => this.#deadline.hold(),
       details: () => this.#details,
       addDetails: (details) => {
         this.#details = { ...this.#details, ...details };
@@ -86,6 +97,7 @@ class ReviewRound {
     } catch (error) {
       result = await this.#failed(error);
     }
+    this.#deadline.dispose();
     await this.#cleanUp(result.kind === 'success' || result.kind === 'noop');
     this.#log(`Result: ${result.kind}${result.kind === 'success' ? '' : ` — ${result.reason}`}`);
     return result;
@@ -150,16 +162,19 @@ class ReviewRound {
     this.#worktree = worktree;
     for (const note of worktree.notes) this.#log(note);
     this.#log(`Worktree ${worktree.path} on the head of ${pr} at ${worktree.baseSha.slice(0, 12)}`);
-    const promptFile = await this.#writePrompt(repository, issue, round);
-
-    this.#phase(
-      'running-agent',
-      `Running ${config.agent.preset}${config.agent.model ? ` (${config.agent.model})` : ''}`,
-    );
+    // The round runs the agent in the job's sandbox, within its spend limits, then the
+    // repository's checks and the approval gate when they are set up (work-rounds.ts).
+    let checks: { readonly report: ChecksReport | null; readonly rounds: number };
     try {
-      await runAgentStep(scope, worktree, promptFile, (trusted) => {
-        this.#worktreeTrusted = trusted;
+      const work = await doWork(scope, worktree, {
+        issueTitle: issue.title,
+        writePrompt: (note) => this.#writePrompt(repository, issue, round, note),
+        trusted: (trusted) => {
+          this.#worktreeTrusted = trusted;
+        },
       });
+      if (work.kind === 'result') return work.result;
+      checks = work.checks;
     } catch (error) {
       if (error instanceof JobFailure && error.message === NO_CHANGES_REASON)
         return this.#noChanges(repository, round);
@@ -168,7 +183,15 @@ class ReviewRound {
 
     this.#phase('publishing', `Pushing round ${round.round} to ${pr}`);
     try {
-      return await pushRound(scope, { repository, issue, worktree, round, task, review: this.#review });
+      return await pushRound(scope, {
+        repository,
+        issue,
+        worktree,
+        round,
+        task,
+        review: this.#review,
+        checks,
+      });
     } catch (error) {
       if (error instanceof JobFailure && error.message.startsWith(NO_CHANGES_REASON))
         return this.#noChanges(repository, round);
@@ -176,8 +199,14 @@ class ReviewRound {
     }
   }
 
-  async #writePrompt(repository: RepositoryRef, issue: VerifiedIssue, round: VerifiedRound): Promise<string> {
+  async #writePrompt(
+    repository: RepositoryRef,
+    issue: VerifiedIssue,
+    round: VerifiedRound,
+    note: string | null,
+  ): Promise<string> {
     const prompt = buildRoundPrompt({
+      note,
       repository: repository.fullName,
       issueNumber: this.#task.issue_number,
       issueTitle: issue.title,
@@ -217,7 +246,7 @@ class ReviewRound {
   }
 
   async #failed(error: unknown): Promise<JobResult> {
-    const failure = classifyFailure(error, this.#ctx.signal, this.#deadline);
+    const failure = classifyFailure(error, this.#ctx.signal, this.#deadline.signal);
     this.#log(`${failure.kind === 'retry' ? 'Failed (will retry)' : 'Failed'}: ${failure.reason}`);
     const final = failure.kind === 'permanent' || this.#ctx.isLastAttempt;
     if (!failure.stopped && final && this.#verified) {

@@ -19,6 +19,8 @@ export interface RoundPromptInput {
   readonly inline: readonly ReviewComment[];
   /** Upper bound on the prompt's length in characters. */
   readonly maxChars: number;
+  /** A maintainer's note from the approval gate's "Retry with a note", if any. */
+  readonly note?: string | null;
 }
 
 export function buildRoundPrompt(input: RoundPromptInput): string {
@@ -37,7 +39,8 @@ export function buildRoundPrompt(input: RoundPromptInput): string {
   const request = stripCommand(input.request) || '(No summary: see the inline comments below.)';
   const requestPart = `# Review request by @${input.author}\n\n${request}`;
   const inlinePart =
-    inline.length > 0 ? `\n\n# Inline review comments (${inline.length})${inline.join('')}` : '';
+    (inline.length > 0 ? `\n\n# Inline review comments (${inline.length})${inline.join('')}` : '') +
+    (input.note ? `\n\n# Note from the maintainer\n\n${input.note.trim()}` : '');
   const issueHeading = `\n\n# The issue: ${oneLine(input.issueTitle)}\n\n`;
   // The request and the inline comments matter most: the issue's text gives way first.
   const fixed = head.length + requestPart.length + inlinePart.length + issueHeading.length + tail.length;
