@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<{ run: Bench }>> = {
   ui: () => import('./ui.bench.ts'),
   agents: () => import('./agents.bench.ts'),
   checks: () => import('./checks.bench.ts'),
+  sandbox: () => import('./sandbox.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

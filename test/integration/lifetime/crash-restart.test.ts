@@ -96,6 +96,12 @@ describe.skipIf(process.platform !== 'linux')('a worker killed mid-job and resta
           throw new Error(`${error.message}\n${first.output()}`);
         });
         expect(oldAgent).toBe(true);
+        // `run` says at start whether the agent is confined.
+        expect(first.output()).toContain(
+          sandbox === 'off'
+            ? 'status sandbox: the agent runs unconfined (agent.sandbox is "off")'
+            : 'status sandbox: the agent runs in bubblewrap',
+        );
         await until('a commit by the old agent', () => remotesCommitted(dataDir), 30_000);
         await until('the grandchild', () => processesWith('sleep', marker).length > 0, 10_000);
         first.worker.kill('SIGKILL');
