@@ -1,6 +1,6 @@
 /** The pure parts of the guardrails (issue #14): spend arithmetic, local days, texts, the message's note. */
 import { describe, expect, it } from 'vitest';
-import { parseTaskMessage, validateTaskMessage } from '../../../shared/task-message.ts';
+import { isReviewTask, parseTaskMessage, validateTaskMessage } from '../../../shared/task-message.ts';
 import { buildPrompt } from '../../../src-main/engine/agent/prompt.ts';
 import {
   aiderTestFlags,
@@ -125,8 +125,10 @@ describe('the note in the task message', () => {
   it('is set on a DLQ body, replacing an earlier note', () => {
     const body = JSON.stringify({ ...sampleTask(), note: 'old', model: 'gpt-4o' });
     const next = parseTaskMessage(withRetryNote(body, { note: 'new' }));
-    expect(next.ok && next.value.note).toBe('new');
-    expect(next.ok && next.value.model).toBeUndefined();
+    // A retried task is an issue message (review rounds take no note).
+    const retried = next.ok && !isReviewTask(next.value) ? next.value : null;
+    expect(retried?.note).toBe('new');
+    expect(retried?.model).toBeUndefined();
   });
 
   it('appears in the prompt as the maintainer’s note, after the issue', () => {
