@@ -216,17 +216,6 @@ describe('usage', () => {
     expect(later.report.usage).toEqual({ tokensSent: 7, tokensReceived: 3, costUsd: 1 });
     expect(later.shown).toEqual(['Result: success, $1.0000', 'Result: success']);
   });
-
-  it('stops remembering new messages after 10,000, but keeps the totals it has', () => {
-    const lines = Array.from({ length: 10_001 }, (_, i) =>
-      assistant(`m${i}`, [], { input_tokens: 1, output_tokens: 1 }),
-    );
-    expect(parse(...lines).report.usage).toEqual({
-      tokensSent: 10_000,
-      tokensReceived: 10_000,
-      costUsd: null,
-    });
-  });
 });
 
 describe('the result', () => {
