@@ -75,4 +75,18 @@ export const survivorNotes: readonly SurvivorNote[] = [
     kind: 'equivalent',
     why: 'the pattern has no end anchor, so `argument .*` and `argument .` match the same lines',
   },
+  {
+    file: 'src-main/engine/agent/claude-output.ts',
+    mutator: 'ConditionalExpression',
+    original: 'this.#messageUsage.size < 10_000',
+    kind: 'harmless',
+    why: 'a memory bound past any real session; a test needs 10,001 messages, and each re-sums all of them (quadratic), too slow for a unit test under coverage instrumentation',
+  },
+  {
+    file: 'src-main/engine/agent/claude-output.ts',
+    mutator: 'EqualityOperator',
+    original: 'this.#messageUsage.size < 10_000',
+    kind: 'harmless',
+    why: 'as above: one message more or less under a bound no real session reaches',
+  },
 ];

@@ -49,6 +49,13 @@ export interface IssueRef {
   readonly title: string;
 }
 
+/** A review round: the pull request it works on, and which round it is (null until GitHub told). */
+export interface ReviewRoundRef {
+  readonly pullNumber: number;
+  /** 2 for the first review round (round 1 opened the pull request). */
+  readonly round: number | null;
+}
+
 export interface JobView {
   readonly jobId: string;
   readonly messageId: string;
@@ -59,6 +66,8 @@ export interface JobView {
   readonly lease: LeaseView;
   /** Set while the job is being cancelled or stopped, with why. */
   readonly stopping: string | null;
+  /** Set for a review round. */
+  readonly review?: ReviewRoundRef;
 }
 
 /** ApproximateNumberOfMessages* as SQS reports them: approximate by nature. */

@@ -77,6 +77,8 @@ export const ja: Catalogue = {
   'job.attempt': '試行',
   'job.attemptValue': '{count} 回目',
   'job.stopping': '停止中: {reason}',
+  'job.review': 'PR #{pull} のレビューに対応中（ラウンド {round}）',
+  'job.reviewPending': 'PR #{pull} のレビューに対応中',
   'job.showLog': 'ログを表示',
 
   'phase.received': '受信済み',
@@ -171,6 +173,11 @@ export const ja: Catalogue = {
   'history.tokens': '{count} トークン',
   'history.pullRequest': 'プルリクエスト',
   'history.jobLog': 'ジョブのログ',
+  'history.rounds': 'PR #{pull} のレビューラウンド',
+  'history.round': 'ラウンド {round}',
+  'history.roundPending': 'レビューラウンド',
+  'history.roundPushed': 'プッシュ済み',
+  'notice.roundPushed': 'ラウンド {round} を PR #{pull} にプッシュしました',
 
   'outcome.succeeded': 'プルリクエスト作成',
   'outcome.duplicate': '対応済み',
@@ -179,6 +186,7 @@ export const ja: Catalogue = {
   'outcome.retrying': '再試行予定',
   'outcome.failed': '失敗',
   'outcome.quarantined': 'DLQ に送った',
+  'outcome.no-changes': '変更なし',
 
   'settings.loadFailed': '保存された設定を読み込めませんでした。ここで編集と確認はできます。',
   'settings.queueSection': 'キュー',

@@ -81,6 +81,8 @@ export const en = {
   'job.attempt': 'Attempt',
   'job.attemptValue': '{count}',
   'job.stopping': 'Stopping: {reason}',
+  'job.review': 'Addressing review on PR #{pull} (round {round})',
+  'job.reviewPending': 'Addressing review on PR #{pull}',
   'job.showLog': 'Show log',
 
   'phase.received': 'Received',
@@ -175,6 +177,11 @@ export const en = {
   'history.tokens': '{count} tokens',
   'history.pullRequest': 'Pull request',
   'history.jobLog': 'Job log',
+  'history.rounds': 'Review rounds on PR #{pull}',
+  'history.round': 'Round {round}',
+  'history.roundPending': 'Review round',
+  'history.roundPushed': 'Pushed',
+  'notice.roundPushed': 'Pushed round {round} to PR #{pull}',
 
   'outcome.succeeded': 'Pull request opened',
   'outcome.duplicate': 'Already done',
@@ -183,6 +190,7 @@ export const en = {
   'outcome.retrying': 'Will retry',
   'outcome.failed': 'Failed',
   'outcome.quarantined': 'Sent to DLQ',
+  'outcome.no-changes': 'No changes',
 
   'settings.loadFailed': 'The saved settings could not be loaded. You can still edit and check them here.',
   'settings.queueSection': 'Queue',

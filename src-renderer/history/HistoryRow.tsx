@@ -1,7 +1,8 @@
 /**
  * One finished job, with its cost, checks and note, and "Retry with a note" (its issue goes back to
- * the queue with the maintainer's note).
- * data-testid: history-item (data-job-id, data-outcome), history-open, history-pr-link,
+ * the queue with the maintainer's note). A review round (nested under its issue and pull request)
+ * is titled by its round instead of the issue, and is asked again on GitHub, not retried here.
+ * data-testid: history-item (data-job-id, data-outcome, data-round), history-open, history-pr-link,
  * history-note, history-checks (data-checks), history-retry-note, history-retry-form (see
  * RetryNoteForm), history-retry-result, history-retry-error.
  */
@@ -43,21 +44,34 @@ export function HistoryRow({
   const duration = Date.parse(record.endedAt) - Date.parse(record.startedAt);
   const usage = record.usage;
   const tokens = usage ? (usage.tokensSent ?? 0) + (usage.tokensReceived ?? 0) : 0;
+  const review = record.review;
+  const title = review
+    ? review.round === null
+      ? t('history.roundPending')
+      : t('history.round', { round: review.round })
+    : record.issue
+      ? `#${record.issue.number} ${record.issue.title}`
+      : t('job.unknownIssue');
   return (
     <li
       className="card row"
       data-testid="history-item"
       data-job-id={record.jobId}
       data-outcome={record.outcome}
+      {...(review?.round ? { 'data-round': review.round } : {})}
     >
       <div className="row-main">
         <p className="row-title">
-          <span className={`badge outcome-${record.outcome}`}>{t(`outcome.${record.outcome}`)}</span>{' '}
+          <span className={`badge outcome-${record.outcome}`}>
+            {review && record.outcome === 'succeeded'
+              ? t('history.roundPushed')
+              : t(`outcome.${record.outcome}`)}
+          </span>{' '}
           <button type="button" className="link" onClick={onOpen} data-testid="history-open">
-            {record.issue ? `#${record.issue.number} ${record.issue.title}` : t('job.unknownIssue')}
+            {title}
           </button>
         </p>
-        {record.issue && <p className="muted">{record.issue.repository}</p>}
+        {record.issue && !review && <p className="muted">{record.issue.repository}</p>}
         {record.reason && <p className="reason">{record.reason}</p>}
         <p className="muted meta">
           {formatWhen(record.endedAt, Date.now(), locale)}
@@ -102,7 +116,7 @@ export function HistoryRow({
             {t('history.pullRequest')}
           </ExternalLink>
         )}
-        {record.issue && (
+        {record.issue && !record.review && (
           <button
             type="button"
             disabled={retry.busy}

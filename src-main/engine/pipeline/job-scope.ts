@@ -13,6 +13,7 @@ import type { JobSpend } from '../spend/job-spend.ts';
 import type { ApprovalGate } from './approval/approval-board.ts';
 import type { GitIdentity, Workspaces } from '../workspace/workspaces.ts';
 import type { Forge } from './forge.ts';
+import type { ReviewForge } from './review-round/review-forge.ts';
 
 export interface PipelineLimits {
   /** Whole-job limit. Default: config.maxJobMinutes. */
@@ -39,6 +40,8 @@ export interface PipelineDeps {
   readonly github?: GitHubClient;
   /** Where issues and pull requests live. Default: GitHub through `github`. The sandbox brings its own. */
   readonly forge?: Forge;
+  /** What review rounds ask of GitHub. Default: GitHub through `github`; none with a forge but no client. */
+  readonly reviewForge?: ReviewForge;
   /** Author and committer of the agent's and the worker's commits. */
   readonly gitIdentity?: GitIdentity;
   readonly limits?: PipelineLimits;

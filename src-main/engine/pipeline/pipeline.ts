@@ -13,7 +13,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobPhase } from '../../../shared/snapshot.ts';
-import { issueBranchName } from '../../../shared/task-message.ts';
+import { isReviewTask, issueBranchName, type IssueTaskMessage } from '../../../shared/task-message.ts';
 import { agentEnvironment, secretValues } from '../agent/agent-env.ts';
 import { buildPrompt } from '../agent/prompt.ts';
 import { sandboxDetector } from '../agent/sandbox/detect.ts';
@@ -31,6 +31,9 @@ import type { JobDeps, JobScope, PipelineDeps } from './job-scope.ts';
 import { JobFailure, classifyFailure } from './job-failure.ts';
 import { JobDeadline } from './job-deadline.ts';
 import { publish } from './publish.ts';
+import { gitHubStillWanted } from './still-wanted.ts';
+import { gitHubReviewForge, type ReviewForge } from './review-round/review-forge.ts';
+import { runReviewRound } from './review-round/review-round.ts';
 import { doWork } from './work-rounds.ts';
 import { describeError } from '../../../shared/describe-error.ts';
 
@@ -51,12 +54,14 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
   for (const secret of secretValues(agentEnvironment(deps.environment, DEFAULT_GIT_IDENTITY)))
     redactor.add(secret);
   const clock = deps.clock ?? systemClock;
-  const forge =
-    deps.forge ??
-    gitHubForge(
-      deps.github ??
-        createGitHubClient({ token: deps.token, apiUrl: config.github.apiUrl, warn: () => undefined }),
-    );
+  const github =
+    deps.forge && !deps.github
+      ? null
+      : (deps.github ??
+        createGitHubClient({ token: deps.token, apiUrl: config.github.apiUrl, warn: () => undefined }));
+  const forge = deps.forge ?? gitHubForge(github!);
+  // Review rounds talk to GitHub only: a forge without it (the sandbox) refuses them.
+  const review: ReviewForge | null = deps.reviewForge ?? (github ? gitHubReviewForge(github) : null);
   const workspaces = new Workspaces({
     dataDir: config.dataDir,
     serverUrl: config.github.serverUrl,
@@ -73,7 +78,15 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
 
   const sandbox = deps.sandbox ?? sandboxDetector();
 
-  return (ctx) => new Job(ctx, { ...deps, clock, forge, workspaces, limits, identity, sandbox }).run();
+  const jobDeps: JobDeps = { ...deps, clock, forge, workspaces, limits, identity, sandbox };
+  const runner = (ctx: JobContext): Promise<JobResult> => {
+    const task = ctx.message;
+    return isReviewTask(task)
+      ? runReviewRound(ctx, task, jobDeps, review)
+      : new Job(ctx, task, jobDeps).run();
+  };
+  // The heartbeat re-checks the issue (and pull request) on GitHub; the sandbox has no GitHub to ask.
+  return github ? Object.assign(runner, { stillWanted: gitHubStillWanted(github) }) : runner;
 }
 
 class Job {
@@ -88,18 +101,18 @@ class Job {
   #worktreeTrusted = true;
   #verified = false;
 
-  constructor(ctx: JobContext, deps: JobDeps) {
+  constructor(ctx: JobContext, task: IssueTaskMessage, deps: JobDeps) {
     this.#ctx = ctx;
     this.#deps = deps;
     const branch = issueBranchName(ctx.message.issue_number);
     this.#deadline = new JobDeadline(deps.clock, deps.limits.maxJobMs);
     // A retry may name another model (validated by the message schema).
-    const agent = ctx.message.model ? { ...deps.config.agent, model: ctx.message.model } : deps.config.agent;
+    const agent = task.model ? { ...deps.config.agent, model: task.model } : deps.config.agent;
     this.#details = {
       issue: {
         repository: ctx.message.repository,
         number: ctx.message.issue_number,
-        title: ctx.message.title,
+        title: task.title,
       },
       branch,
       ...(agent.model ? { model: agent.model } : {}),
@@ -113,7 +126,11 @@ class Job {
       jobDir: jobDirectory(deps.config.dataDir, ctx.jobId),
       branch,
       agent,
-      spend: new JobSpend(daily === null ? perJob : Math.min(perJob ?? daily, daily)),
+      // The job's cap: the per-job limit, or what is left of today's when that is lower.
+      spend:
+        daily !== null && (perJob === null || daily < perJob)
+          ? new JobSpend(daily, deps.config.limits.perDayUsd)
+          : new JobSpend(perJob),
       started: deps.clock.now(),
       remainingMs: () => this.#deadline.remainingMs(),
       holdDeadline: () => this.#deadline.hold(),

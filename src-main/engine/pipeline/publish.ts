@@ -12,7 +12,13 @@ import type { AgentRun } from '../agent/run-agent.ts';
 import type { VerifiedIssue } from '../github/verify-issue.ts';
 import type { RepositoryRef } from '../github/repository-ref.ts';
 import type { JobResult } from '../jobs/job.ts';
-import { branchChanges, commitAll, headCommit, nestedRepositories } from '../workspace/commit-changes.ts';
+import {
+  branchChanges,
+  commitAll,
+  headCommit,
+  nestedRepositories,
+  type BranchChanges,
+} from '../workspace/commit-changes.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
@@ -41,37 +47,9 @@ export async function publish(
   },
 ): Promise<JobResult> {
   const { repository, issue, worktree, run } = input;
-  const { config, forge, workspaces, identity, clock } = scope.deps;
+  const { config, forge, workspaces, clock } = scope.deps;
   const number = scope.ctx.message.issue_number;
-  const repo = workspaces.repository(worktree);
-
-  const nested = await nestedRepositories(repo, scope.signal);
-  if (nested.length > 0) {
-    throw new JobFailure(
-      'permanent',
-      `the agent created nested git repositories (${nested.slice(0, 5).join(', ')}); the worker does not run git where another repository's config applies, and does not push them`,
-    );
-  }
-  const leftover = await commitAll(repo, identity, commitMessage(issue.title, number), scope.signal);
-  if (leftover) scope.log(`Committed the agent's uncommitted changes as ${leftover.slice(0, 12)}`);
-  const head = await headCommit(repo, scope.signal);
-  const final = await branchChanges(repo, worktree.baseSha, scope.signal, head);
-  if (final.files.length === 0) {
-    throw new JobFailure('permanent', 'the agent made no changes (its commits cancel out)');
-  }
-  if (final.submodules.length > 0) {
-    throw new JobFailure(
-      'permanent',
-      `the agent added or changed submodules (${final.submodules.slice(0, 5).join(', ')}); the worker does not push submodule changes`,
-    );
-  }
-  const workflows = final.files.filter((file) => WORKFLOWS.test(file));
-  if (workflows.length > 0) {
-    throw new JobFailure(
-      'permanent',
-      `the agent changed GitHub Actions workflows (${workflows.slice(0, 5).join(', ')}); the worker does not push workflow changes, because pushing them runs them with the repository's secrets`,
-    );
-  }
+  const { head, final } = await commitForPush(scope, worktree, commitMessage(issue.title, number));
 
   const recheck = await recheckIssue(scope, repository, issue);
   if (recheck) {
@@ -155,6 +133,48 @@ export async function publish(
     scope.log(`Could not comment on issue #${number}: ${describeError(error)}`);
   }
   return { kind: 'success', details: scope.details() };
+}
+
+/**
+ * Commits what the agent left uncommitted (as `message`) and returns the commit to push, after
+ * refusing what must never be pushed: nested repositories, submodule changes, workflow changes,
+ * and a branch whose commits cancel out. Shared by first rounds and review rounds.
+ */
+export async function commitForPush(
+  scope: JobScope,
+  worktree: Worktree,
+  message: string,
+): Promise<{ readonly head: string; readonly final: BranchChanges }> {
+  const repo = scope.deps.workspaces.repository(worktree);
+
+  const nested = await nestedRepositories(repo, scope.signal);
+  if (nested.length > 0) {
+    throw new JobFailure(
+      'permanent',
+      `the agent created nested git repositories (${nested.slice(0, 5).join(', ')}); the worker does not run git where another repository's config applies, and does not push them`,
+    );
+  }
+  const leftover = await commitAll(repo, scope.deps.identity, message, scope.signal);
+  if (leftover) scope.log(`Committed the agent's uncommitted changes as ${leftover.slice(0, 12)}`);
+  const head = await headCommit(repo, scope.signal);
+  const final = await branchChanges(repo, worktree.baseSha, scope.signal, head);
+  if (final.files.length === 0) {
+    throw new JobFailure('permanent', 'the agent made no changes (its commits cancel out)');
+  }
+  if (final.submodules.length > 0) {
+    throw new JobFailure(
+      'permanent',
+      `the agent added or changed submodules (${final.submodules.slice(0, 5).join(', ')}); the worker does not push submodule changes`,
+    );
+  }
+  const workflows = final.files.filter((file) => WORKFLOWS.test(file));
+  if (workflows.length > 0) {
+    throw new JobFailure(
+      'permanent',
+      `the agent changed GitHub Actions workflows (${workflows.slice(0, 5).join(', ')}); the worker does not push workflow changes, because pushing them runs them with the repository's secrets`,
+    );
+  }
+  return { head, final };
 }
 
 /**

@@ -4,6 +4,7 @@
  * puts the branch back to where it started and runs the agent again with the note in its prompt,
  * on the same lease. Returns what to publish, or the job's result when there is nothing to push.
  */
+import { isReviewTask } from '../../../shared/task-message.ts';
 import type { JobResult } from '../jobs/job.ts';
 import { git } from '../workspace/git.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
@@ -35,7 +36,9 @@ export async function doWork(
   },
 ): Promise<WorkOutcome> {
   const { config, approvals } = scope.deps;
-  let note = scope.ctx.message.note ?? null;
+  const message = scope.ctx.message;
+  // A retry's note rides on an issue message; a review round's request is its own prompt.
+  let note = (isReviewTask(message) ? null : message.note) ?? null;
   if (note) scope.addDetails({ note });
   for (;;) {
     const promptFile = await input.writePrompt(note);

@@ -5,7 +5,12 @@
  * maintainer's note and records it in history. Fails with an Error saying what is wrong.
  */
 import type { JobRecord } from '../../../shared/records.ts';
-import { parseTaskMessage, validateTaskMessage, type TaskMessage } from '../../../shared/task-message.ts';
+import {
+  isReviewTask,
+  parseTaskMessage,
+  validateTaskMessage,
+  type TaskMessage,
+} from '../../../shared/task-message.ts';
 import { asciiJson } from '../queue/send-task-message.ts';
 
 export interface RetryNote {
@@ -24,6 +29,7 @@ export function withRetryNote(body: string, retry: RetryNote): string {
 /** A task for a job in History: the issue it worked on, with the note. */
 export function taskFromRecord(record: JobRecord, retry: RetryNote, now: number): TaskMessage {
   if (!record.issue) throw new Error(`job ${record.jobId} has no issue to retry`);
+  if (record.review) throw new Error(REVIEW_ROUND_RETRY);
   return retryTask(
     {
       issue_number: record.issue.number,
@@ -38,7 +44,12 @@ export function taskFromRecord(record: JobRecord, retry: RetryNote, now: number)
   );
 }
 
+/** A review round's request is its prompt: asking again is a new comment, not a note. */
+export const REVIEW_ROUND_RETRY =
+  'a review round is not retried with a note: comment `/ai-task …` on its pull request to ask again';
+
 function retryTask(task: TaskMessage, retry: RetryNote): TaskMessage {
+  if (isReviewTask(task)) throw new Error(REVIEW_ROUND_RETRY);
   const { note: _oldNote, model: _oldModel, ...rest } = task;
   const next = { ...rest, note: retry.note, ...(retry.model ? { model: retry.model } : {}) };
   const checked = validateTaskMessage(next);

@@ -15,6 +15,18 @@ export function noticeFor(options: {
 }): Notice | null {
   const { jobId, settlement, issue, details } = options;
   const label = issue ? `${issue.repository}#${issue.number}` : null;
+  const round = details?.review;
+  if (settlement.notice === 'pr-opened' && details?.prUrl && round?.round) {
+    return {
+      kind: 'round-pushed',
+      subject: label,
+      title: `Pushed round ${round.round} to PR #${round.pullNumber}`,
+      body: issue?.title ?? details.prUrl,
+      url: details.prUrl,
+      jobId,
+      review: round,
+    };
+  }
   if (settlement.notice === 'pr-opened' && details?.prUrl) {
     return {
       kind: 'pr-opened',

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { agentCacheDir } from '../../../src-main/engine/agent/agent-cache.ts';
 import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-message.ts';
 import {
   LOCAL_CREDENTIALS,
@@ -112,9 +113,10 @@ export async function startFullStack(
 /**
  * The fixture agent behind a program named `aider` in the stack's own folder, so the job log (and
  * the screenshots taken of it) name a neutral path, not this machine's Node inside node_modules.
+ * It sits in the agent cache: the agent's OS sandbox hides /tmp and the rest of the data folder.
  */
 function agentWrapper(dataDir: string): string {
-  const bin = join(dataDir, 'bin');
+  const bin = join(agentCacheDir(dataDir), 'bin');
   mkdirSync(bin, { recursive: true });
   const path = join(bin, 'aider');
   const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;

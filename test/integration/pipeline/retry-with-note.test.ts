@@ -110,7 +110,7 @@ describe('retry with a note', () => {
       repository: REPO,
       note: 'Write it in French this time.',
     });
-    expect(task.model).toBeUndefined();
+    expect('model' in task ? task.model : undefined).toBeUndefined();
     const run = await h.run(task);
     expect(run.lines).toContain('prompt| Write it in French this time.');
     // The text comes from GitHub, not from the retry message.

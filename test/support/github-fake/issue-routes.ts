@@ -1,9 +1,18 @@
 /** The fake's issues API: an issue (or a pull request read as one), its events and its comments. */
 import { NOT_FOUND, page, type RepoRoutes, type RouteRequest } from './route-handler.ts';
-import type { FakeComment, FakeRepo } from './state.ts';
+import { pullComments, type FakeComment, type FakeRepo } from './state.ts';
 
 const issueOf = (repo: FakeRepo, request: RouteRequest) =>
   repo.issues.get(Number(request.params.issue_number));
+
+/** The conversation of an issue, or of a pull request (GitHub serves both as issue comments). */
+const conversationOf = (repo: FakeRepo, request: RouteRequest) => {
+  const number = Number(request.params.issue_number);
+  const pull = repo.pulls.find((p) => p.number === number);
+  if (pull) return { number, comments: pullComments(pull) };
+  const issue = repo.issues.get(number);
+  return issue ? { number, comments: issue.comments } : undefined;
+};
 
 export const issueRoutes: RepoRoutes = {
   'GET /repos/{owner}/{repo}/issues/{issue_number}': ({ payloads }, repo, request) => {
@@ -24,7 +33,7 @@ export const issueRoutes: RepoRoutes = {
   },
 
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': ({ payloads }, repo, request) => {
-    const issue = issueOf(repo, request);
+    const issue = conversationOf(repo, request);
     if (!issue) return NOT_FOUND;
     return page(
       request.url,
@@ -37,7 +46,7 @@ export const issueRoutes: RepoRoutes = {
     repo,
     request,
   ) => {
-    const issue = issueOf(repo, request);
+    const issue = conversationOf(repo, request);
     if (!issue) return NOT_FOUND;
     const comment: FakeComment = {
       id: state.nextId(),

@@ -4,6 +4,7 @@
  * the usual heartbeat, its own time limit held — for Push, Discard or Retry with a note, up to
  * config.approvalTimeoutMinutes. Throws the stop's AbortError when the job is stopped meanwhile.
  */
+import { taskSummary } from '../../../../shared/task-message.ts';
 import type { Worktree } from '../../workspace/workspaces.ts';
 import type { ChecksReport } from '../checks/run-checks.ts';
 import { checksSummary } from '../checks/checks-text.ts';
@@ -35,7 +36,7 @@ export async function awaitApproval(
         issue: details.issue ?? {
           repository: scope.ctx.message.repository,
           number: scope.ctx.message.issue_number,
-          title: scope.ctx.message.title,
+          title: taskSummary(scope.ctx.message),
         },
         branch: scope.branch,
         files: summary.files,
