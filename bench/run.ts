@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in one run on this machine — the consumer (P1, P3, P4), the
- * pipeline (P2, P5) and the UI (P6) — printed as one table and written to bench/results.json.
+ * pipeline (P2, P5), the UI (P6) the real Aider's start (A1, A2) and the checks step (P7) — printed as one table and written to bench/results.json.
  * Goals are checked and reported, never tuned for: a missed goal is a finding.
  * `npm run bench -- consumer` runs only the named suites.
  */
@@ -13,6 +13,9 @@ const suites: Record<string, () => Promise<{ run: Bench }>> = {
   consumer: () => import('./consumer.bench.ts'),
   pipeline: () => import('./pipeline.bench.ts'),
   ui: () => import('./ui.bench.ts'),
+  agents: () => import('./agents.bench.ts'),
+  checks: () => import('./checks.bench.ts'),
+  sandbox: () => import('./sandbox.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -15,6 +15,7 @@ export const ENGINE_LAYERS = [
   ['queue', 'github', 'journal'], // one module per SQS / GitHub operation; job files and history on disk
   ['workspace'], // git: clone cache, worktrees, commits, push
   ['agent'], // running the coding agent in a worktree
+  ['spend', 'retry'], // what agents cost and the limits on it; a task sent back with a note
   ['worker', 'pipeline', 'dlq', 'doctor'], // receive + lease + settle; one job's steps; the DLQ; checks
   ['app'], // wires the above into the app the shells and the UI talk to
   ['sandbox'], // the self-contained demo: a whole app against local peers

@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything CI checks, in order — lint, format, typecheck, the production build of all
- * three bundles, unit, integration, then end-to-end in Chromium (and Electron where a binary exists).
+ * three bundles, unit, integration, the real agents (test/agents), then end-to-end in Chromium (and
+ * Electron where a binary exists).
  * Each runner prints its own summary; the last line adds up every test.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,6 +28,8 @@ const steps: Array<[string, string[]]> = [
   ['build', ['electron-vite', 'build']],
   ['unit', vitest('unit')],
   ['integration', vitest('integration')],
+  // The real Aider, Claude Code and Codex through the pipeline (needs scripts/install-agents.sh).
+  ['agents', vitest('agents')],
   ['e2e', ['playwright', 'test']],
 ];
 
@@ -65,7 +68,7 @@ function printTotals(): void {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  for (const project of ['unit', 'integration']) {
+  for (const project of ['unit', 'integration', 'agents']) {
     const report = readJson(join(reports, `vitest-${project}.json`)) as {
       numPassedTests: number;
       numFailedTests: number;

@@ -4,14 +4,22 @@
  * WebSocket. Both sides validate params with these schemas, because both are trust boundaries.
  */
 import { z } from 'zod';
+import type { ApprovalView } from './approval.ts';
 import type { DlqItem, DoctorCheck, JobRecord, LogLine, Notice } from './records.ts';
 import { settingsSchema, type Settings } from './settings.ts';
-import type { FieldProblem } from './task-message.ts';
+import { MAX_NOTE_CHARS, type FieldProblem } from './task-message.ts';
 import { COMMAND_NAMES } from './command-names.ts';
 import type { WorkerSnapshot } from './snapshot.ts';
 
 const none = z.object({}).strict();
 const messageId = z.object({ messageId: z.string().min(1).max(200) }).strict();
+const jobId = z.string().min(1).max(200);
+/** Retry with a note (issue #14): the maintainer's instruction and, optionally, another model. */
+const note = z.string().trim().min(1, 'note-required').max(MAX_NOTE_CHARS, 'note-too-long');
+const model = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}$/, 'invalid-model')
+  .optional();
 
 /** Params of every command, by name. Adding a command starts here. */
 export const commandParams = {
@@ -54,6 +62,21 @@ export const commandParams = {
   clearGitHubToken: none,
   /** Asks the shell to open a URL the app built (a PR or issue); the shell checks it first. */
   openExternal: z.object({ url: z.string().url().max(2000) }).strict(),
+  // ---- guardrails (issue #14) ----
+  /** Jobs waiting for approval before push. */
+  listApprovals: none,
+  /** The diff a waiting job would push (null when it no longer waits). */
+  getApprovalDiff: z.object({ jobId }).strict(),
+  /** Push, Discard, or Retry with a note, for a job waiting at the gate. */
+  decideApproval: z.discriminatedUnion('kind', [
+    z.object({ jobId, kind: z.literal('push') }).strict(),
+    z.object({ jobId, kind: z.literal('discard') }).strict(),
+    z.object({ jobId, kind: z.literal('retry'), note, model }).strict(),
+  ]),
+  /** Sends a DLQ message back with the maintainer's note (and model). */
+  retryDlqItemWithNote: z.object({ messageId: z.string().min(1).max(200), note, model }).strict(),
+  /** Sends the issue of a job in History back to the queue with the maintainer's note (and model). */
+  retryJobWithNote: z.object({ jobId, note, model }).strict(),
   /**
    * Sandbox only (`codingworker sandbox`, whose snapshot says `sandbox: true`): files a sample issue
    * on the sandbox's own forge and sends its task to the embedded queue. The normal modes (the app,
@@ -108,6 +131,11 @@ export interface CommandResults {
   setGitHubToken: SecretResult;
   clearGitHubToken: { readonly cleared: boolean };
   openExternal: { readonly opened: boolean };
+  listApprovals: readonly ApprovalView[];
+  getApprovalDiff: { readonly diff: string | null };
+  decideApproval: { readonly decided: boolean };
+  retryDlqItemWithNote: RedriveResult;
+  retryJobWithNote: { readonly sent: boolean };
   sendSampleIssue: { readonly issueNumber: number };
 }
 
@@ -130,6 +158,8 @@ export interface BridgeEvents {
   /** Log lines of one job, batched so a chatty agent costs few messages. */
   log: { readonly jobId: string; readonly lines: readonly LogLine[] };
   notice: Notice;
+  /** The jobs waiting for approval, whenever they change. */
+  approvals: readonly ApprovalView[];
   /** A job's history record, once written: how it ended (the Now tab's "last job", `run`'s line). */
   jobEnded: JobRecord;
 }

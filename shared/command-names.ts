@@ -20,6 +20,11 @@ export const COMMAND_NAMES = [
   'setGitHubToken',
   'clearGitHubToken',
   'openExternal',
+  'listApprovals',
+  'getApprovalDiff',
+  'decideApproval',
+  'retryDlqItemWithNote',
+  'retryJobWithNote',
   'sendSampleIssue',
 ] as const;
 

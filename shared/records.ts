@@ -1,5 +1,5 @@
 /** Plain, immutable records the engine keeps and the UI lists: job history, DLQ items, log lines. */
-import type { IssueRef, JobPhase } from './snapshot.ts';
+import type { IssueRef, JobPhase, ReviewRoundRef } from './snapshot.ts';
 
 export type JobOutcome =
   | 'succeeded'
@@ -10,7 +10,9 @@ export type JobOutcome =
   | 'failed'
   | 'quarantined'
   /** The work is done and its branch pushed, but no pull request was opened (the sandbox has no GitHub); the reason says why and where the branch is. */
-  | 'pushed';
+  | 'pushed'
+  /** A review round whose agent changed nothing: answered so on the pull request, not retried. */
+  | 'no-changes';
 
 export interface PhaseTiming {
   readonly phase: JobPhase;
@@ -40,6 +42,12 @@ export interface JobRecord {
   readonly usage: AgentUsage | null;
   readonly receiveCount: number;
   readonly logFile: string | null;
+  /** Set for a review round: its pull request and round number. */
+  readonly review?: ReviewRoundRef;
+  /** The repository's checks before push (issue #14), when it has any. */
+  readonly checks?: 'passed' | 'failed';
+  /** The maintainer's note the job worked with (retry with a note). */
+  readonly note?: string;
 }
 
 export interface DlqItem {
@@ -76,7 +84,7 @@ export interface DoctorCheck {
   readonly fix: string | null;
 }
 
-export type NoticeKind = 'pr-opened' | 'job-failed' | 'dlq-item';
+export type NoticeKind = 'pr-opened' | 'round-pushed' | 'job-failed' | 'dlq-item' | 'approval-needed';
 
 /** Something the user should hear about: the Electron shell shows it as a native notification. */
 export interface Notice {
@@ -88,4 +96,6 @@ export interface Notice {
   readonly body: string;
   readonly url: string | null;
   readonly jobId: string | null;
+  /** For 'round-pushed': which pull request, which round. */
+  readonly review?: ReviewRoundRef;
 }

@@ -19,6 +19,17 @@ export type AgentPreset = (typeof agentPresets)[number];
 export const locales = ['system', 'en', 'ja'] as const;
 export type LocaleSetting = (typeof locales)[number];
 
+/** Checks before push for one repository (issue #14); the same shape as the config's. */
+export const repositoryChecksSchema = z.object({
+  setupCommand: z.array(z.string()).max(64),
+  checkCommand: z.array(z.string()).max(64),
+  checkTimeoutSeconds: z.number().int().min(1, 'check-timeout-min').max(86_400, 'check-timeout-max'),
+  onCheckFailure: z.enum(['draft', 'fail']),
+});
+export type RepositoryChecks = Readonly<z.infer<typeof repositoryChecksSchema>>;
+
+const usdLimit = z.number().positive('usd-positive').max(1_000_000, 'usd-max').nullable();
+
 export const settingsSchema = z.object({
   queueUrl: z.union([z.literal(''), z.string().regex(QUEUE_URL_PATTERN, 'invalid-queue-url')]),
   region: z.union([z.literal(''), z.string().regex(REGION_PATTERN, 'invalid-region')]),
@@ -29,16 +40,35 @@ export const settingsSchema = z.object({
   agentCommand: z.array(z.string().min(1)).max(64),
   model: z.string().max(200),
   extraArgs: z.array(z.string()).max(64),
-  leaseSeconds: z.number().int().min(60, 'lease-min').max(43_200, 'lease-max'),
+  // The same bounds as the engine's config (src-main/engine/config/worker-config.ts; a unit test
+  // holds them equal); the UI's hints and messages read them from here (settingRange).
+  leaseSeconds: z.number().int().min(30, 'lease-min').max(43_200, 'lease-max'),
   maxJobMinutes: z.number().int().min(1, 'duration-min').max(690, 'duration-max'),
-  concurrency: z.number().int().min(1, 'concurrency-min').max(8, 'concurrency-max'),
+  concurrency: z.number().int().min(1, 'concurrency-min').max(16, 'concurrency-max'),
   autoPauseOnBattery: z.boolean(),
   launchAtLogin: z.boolean(),
   openPullRequestsAsDraft: z.boolean(),
   locale: z.enum(locales),
+  // ---- guardrails (issue #14) ----
+  repositorySettings: z.record(
+    z.string().regex(REPOSITORY_PATTERN, 'invalid-repository'),
+    repositoryChecksSchema,
+  ),
+  perJobUsd: usdLimit,
+  perDayUsd: usdLimit,
+  approveBeforePush: z.boolean(),
+  approvalTimeoutMinutes: z.number().int().min(1, 'approval-timeout-min').max(660, 'approval-timeout-max'),
 });
 
 export type Settings = Readonly<z.infer<typeof settingsSchema>>;
+
+export type RangedSetting = 'leaseSeconds' | 'maxJobMinutes' | 'concurrency';
+
+/** The bounds of a numeric setting, read from the schema: the one source of every limit shown. */
+export function settingRange(key: RangedSetting): { readonly min: number; readonly max: number } {
+  const field = settingsSchema.shape[key];
+  return { min: field.minValue ?? 0, max: field.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
 
 export const defaultSettings: Settings = {
   queueUrl: '',
@@ -56,6 +86,11 @@ export const defaultSettings: Settings = {
   launchAtLogin: false,
   openPullRequestsAsDraft: false,
   locale: 'system',
+  repositorySettings: {},
+  perJobUsd: null,
+  perDayUsd: null,
+  approveBeforePush: false,
+  approvalTimeoutMinutes: 240,
 };
 
 export type SettingsResult =

@@ -12,11 +12,20 @@ export type JobPhase =
   | 'checking-duplicates'
   | 'preparing-workspace'
   | 'running-agent'
+  | 'running-checks'
+  | 'awaiting-approval'
   | 'publishing'
   | 'settling';
 
 /** Why work is paused; shown to the user ("Paused: on battery"). */
-export type PauseReason = 'user' | 'battery' | 'suspend';
+export type PauseReason = 'user' | 'battery' | 'suspend' | 'daily-limit';
+
+/** Today's spend against the daily limit (issue #14), in US dollars. */
+export interface SpendView {
+  readonly todayUsd: number;
+  /** The daily limit, or null for none. */
+  readonly perDayUsd: number | null;
+}
 
 export interface PauseState {
   readonly paused: boolean;
@@ -40,6 +49,13 @@ export interface IssueRef {
   readonly title: string;
 }
 
+/** A review round: the pull request it works on, and which round it is (null until GitHub told). */
+export interface ReviewRoundRef {
+  readonly pullNumber: number;
+  /** 2 for the first review round (round 1 opened the pull request). */
+  readonly round: number | null;
+}
+
 export interface JobView {
   readonly jobId: string;
   readonly messageId: string;
@@ -50,6 +66,8 @@ export interface JobView {
   readonly lease: LeaseView;
   /** Set while the job is being cancelled or stopped, with why. */
   readonly stopping: string | null;
+  /** Set for a review round. */
+  readonly review?: ReviewRoundRef;
 }
 
 /** ApproximateNumberOfMessages* as SQS reports them: approximate by nature. */
@@ -87,6 +105,8 @@ export interface WorkerSnapshot {
   readonly retryAt: string | null;
   /** Where issue and pull request links point (GITHUB_SERVER_URL); the app fills it in. */
   readonly githubServerUrl?: string;
+  /** Today's spend and the daily limit; the app fills it in. */
+  readonly spend?: SpendView;
   /** True in `codingworker sandbox` (embedded queue, demo repository, no GitHub); absent elsewhere. */
   readonly sandbox?: boolean;
 }

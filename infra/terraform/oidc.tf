@@ -24,7 +24,16 @@ locals {
     for repo, repo_id in var.github_repo_ids : "repo:${var.github_org}@${var.github_owner_id}/${repo}@${repo_id}:${local.github_default_ref}"
   ]
 
-  github_oidc_subjects = concat(local.github_subjects_by_name, local.github_subjects_by_id)
+  # A `pull_request_review` event (a review round) runs in the pull request's context: its token's
+  # subject ends in "pull_request" instead of a branch. GitHub gives no OIDC token to runs for pull
+  # requests from forks, so only branches of the repository itself (pushed by writers) get here;
+  # the role can only send messages, and the worker verifies each one on GitHub before any work.
+  github_pull_request_subjects = concat(
+    [for repo in var.github_repos : "repo:${var.github_org}/${repo}:pull_request" if !contains(keys(var.github_repo_ids), repo)],
+    [for repo, repo_id in var.github_repo_ids : "repo:${var.github_org}@${var.github_owner_id}/${repo}@${repo_id}:pull_request"],
+  )
+
+  github_oidc_subjects = concat(local.github_subjects_by_name, local.github_subjects_by_id, local.github_pull_request_subjects)
 }
 
 # Two condition blocks with the same test render as ONE "StringEquals" object holding both keys.
@@ -32,7 +41,7 @@ locals {
 # that is `aud`, any repository on GitHub could assume the role.
 data "aws_iam_policy_document" "github_actions_trust" {
   statement {
-    sid     = "GitHubActionsDefaultBranchOnly"
+    sid     = "GitHubActionsDefaultBranchAndReviews"
     effect  = "Allow"
     actions = ["sts:AssumeRoleWithWebIdentity"]
 

@@ -5,6 +5,7 @@
 import type { BridgeEvent } from '../../shared/bridge.ts';
 import type { JobOutcome, JobRecord } from '../../shared/records.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
+import { visibleLine } from '../../shared/untrusted-text.ts';
 
 export type Printer = (event: BridgeEvent) => void;
 
@@ -17,7 +18,12 @@ export function consolePrinter(
 
   const emit = (kind: string, text: string, fields: Record<string, unknown> = {}) => {
     const at = new Date().toISOString();
-    write(json ? JSON.stringify({ at, kind, message: text, ...fields }) : `${at} ${kind.padEnd(6)} ${text}`);
+    // Issue titles and agent output must not move the cursor or start a forged line of their own.
+    write(
+      json
+        ? JSON.stringify({ at, kind, message: text, ...fields })
+        : `${at} ${kind.padEnd(6)} ${visibleLine(text)}`,
+    );
   };
 
   const onSnapshot = (snapshot: WorkerSnapshot) => {
@@ -43,6 +49,14 @@ export function consolePrinter(
     if (event.event === 'snapshot') onSnapshot(event.payload);
     else if (event.event === 'notice')
       emit('notice', `${event.payload.title}: ${event.payload.body}`, { notice: event.payload });
+    else if (event.event === 'approvals') {
+      for (const view of event.payload)
+        emit(
+          'approval',
+          `awaiting approval: ${view.issue.repository}#${view.issue.number} (job ${view.jobId}) until ${view.expiresAt}; answer in the UI (\`codingworker serve\` or the app)`,
+          { jobId: view.jobId },
+        );
+    }
     // One line per finished job, with where its work went; JSON lines keep their documented kinds.
     else if (event.event === 'jobEnded') {
       if (!json) emit('done', describeEnd(event.payload));
@@ -64,11 +78,11 @@ export function describeEnd(record: JobRecord): string {
         ? `pull request opened: ${record.prUrl}`
         : 'done'
       : (OUTCOME_WORDS[record.outcome] ?? record.outcome);
-  return `${record.jobId} ${issue}: ${outcome}${record.reason ? ` (${record.reason})` : ''}`;
+  return `${record.jobId} ${issue}: ${outcome}${record.reason ? `: ${record.reason}` : ''}`;
 }
 
 const OUTCOME_WORDS: Partial<Record<JobOutcome, string>> = {
-  pushed: 'branch pushed, no pull request',
+  pushed: 'branch pushed',
   duplicate: 'already done',
   'cancelled-upstream': 'nothing to do',
   released: 'put back on the queue',

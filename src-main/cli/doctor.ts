@@ -3,7 +3,8 @@
  * runs with whatever configuration there is — an invalid or missing value is a failed check, not a
  * stop — and `--json` prints JSON whatever happens.
  */
-import { runDoctor } from '../engine/doctor/doctor.ts';
+import { checkAgentRequest } from '../engine/doctor/agent-checks.ts';
+import { DOCTOR_CHECKS, runDoctor } from '../engine/doctor/doctor.ts';
 import { resolveGitHubToken } from '../engine/github/resolve-token.ts';
 import { createSqsClient } from '../engine/queue/sqs-client.ts';
 import type { DoctorCheck } from '../../shared/records.ts';
@@ -18,7 +19,10 @@ export async function doctorCommand(options: CliOptions): Promise<number> {
   const sqs = createSqsClient({ ...config, queueUrl: config.queueUrl ?? '' });
   try {
     const github = await resolveGitHubToken({ env, host: serverHost(config.github.serverUrl) });
-    const checks = await runDoctor({ config, configProblems: problems, unknownKeys, sqs, github, env });
+    const checks = await runDoctor(
+      { config, configProblems: problems, unknownKeys, sqs, github, env },
+      options.agentRequest ? [...DOCTOR_CHECKS, checkAgentRequest] : DOCTOR_CHECKS,
+    );
     print(checks, options.json);
     return checks.some((check) => check.status === 'fail') ? 1 : 0;
   } finally {

@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly title: string | null;
   readonly body: string | null;
   readonly help: boolean;
+  /** doctor: also send one tiny request to the agent's model API. */
+  readonly agentRequest: boolean;
 }
 
 export class UsageError extends Error {
@@ -35,6 +37,7 @@ const FLAGS = {
   title: { type: 'string' },
   body: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
+  'agent-request': { type: 'boolean', default: false },
 } as const;
 
 type Flag = keyof typeof FLAGS;
@@ -72,10 +75,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   doctor: {
     summary: 'Check configuration, credentials, queue, DLQ, GitHub token, git and agent; say what to fix',
-    usage: 'codingworker doctor [--json] [--config FILE]',
-    flags: ['json'],
+    usage: 'codingworker doctor [--json] [--agent-request] [--config FILE]',
+    flags: ['json', 'agent-request'],
     details:
       '  --json            Print the checks as a JSON array (id, title, status, detail, fix)\n' +
+      "  --agent-request   Also send one tiny request (1 token) to the agent's model API with its key\n" +
       'Runs every check it can, even without a configuration. Exit 0 when nothing failed, else 1.',
   },
   'send-test-issue': {
@@ -83,7 +87,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     usage: 'codingworker send-test-issue --repo OWNER/NAME --issue N [--title T] [--body B] [--config FILE]',
     flags: ['repo', 'issue', 'title', 'body'],
     details:
-      "  --repo OWNER/NAME The repository (it must be in the worker's allowlist to be worked on)\n" +
+      "  --repo OWNER/NAME  The repository (it must be in the worker's allowlist to be worked on)\n" +
       '  --issue N         The issue number\n' +
       '  --title T         Default: "Test issue #N"\n' +
       '  --body B          Default: empty',
@@ -116,11 +120,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
     title: values.title ?? null,
     body: values.body ?? null,
     help: values.help ?? false,
+    agentRequest: values['agent-request'] ?? false,
   };
 }
 
 function isDefault(flag: string, values: Record<string, unknown>): boolean {
-  return (flag === 'json' || flag === 'help') && values[flag] === false;
+  return (flag === 'json' || flag === 'help' || flag === 'agent-request') && values[flag] === false;
 }
 
 /** Node's own messages suggest `-- "--x"` with an unbalanced quote; ours name the flag plainly. */

@@ -1,4 +1,5 @@
 /** `codingworker run`: the headless worker, logging to stdout. */
+import { agentSandboxStatus } from '../engine/agent/sandbox/detect.ts';
 import { consolePrinter } from './console-output.ts';
 import type { CliOptions } from './options.ts';
 import { startEngine } from './start-engine.ts';
@@ -9,6 +10,14 @@ export async function runCommand(options: CliOptions): Promise<number> {
   const engine = await startEngine(options, { notify: () => {} });
   engine.app.service.subscribe(print);
   print({ event: 'snapshot', payload: await engine.app.service.handlers.getSnapshot({}) });
+  // Said once at start, plainly, whether the agent is confined here.
+  const sandbox = await agentSandboxStatus(engine.config.agent.sandbox);
+  const at = new Date().toISOString();
+  console.log(
+    options.json
+      ? JSON.stringify({ at, kind: 'status', message: `sandbox: ${sandbox}` })
+      : `${at} status sandbox: ${sandbox}`,
+  );
   await engine.stopped;
   return 0;
 }

@@ -2,6 +2,7 @@
  * What `run` and `serve` share: config (file, env, saved settings), the GitHub token, the state file,
  * the assembled engine, and Ctrl-C handling — the first signal stops gracefully, a second at once.
  */
+import { ProcessRecords } from '../engine/agent/process-records.ts';
 import { ConfigError } from '../engine/config/load-config.ts';
 import type { WorkerConfig } from '../engine/config/worker-config.ts';
 import { buildWorkerApp, type BuiltWorkerApp } from '../engine/app/build-worker-app.ts';
@@ -34,6 +35,8 @@ export async function startEngine(
   const env = overrides.env ?? process.env;
   const { config, store, unknownKeys } = loadWorkerConfig(options, env);
   warnUnknownKeys(unknownKeys);
+  // First of all: a crashed worker's agents stop before anything else happens (app.start repeats it).
+  await new ProcessRecords(config.dataDir).endLeftovers();
   const github = await resolveGitHubToken({
     env,
     host: new URL(config.github.serverUrl).hostname || 'github.com',

@@ -80,6 +80,8 @@ async function start(): Promise<void> {
     linkPolicy,
     openUrl: (url) => openCheckedUrl(url, linkPolicy()),
     showApp,
+    answerApproval: (jobId, answer) =>
+      void services?.bridge.handlers.decideApproval({ jobId, ...answer }).catch(() => undefined),
   });
 
   services = await createWorkerServices({ env: process.env, store, secrets, notifier });

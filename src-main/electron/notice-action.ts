@@ -9,7 +9,7 @@ export type NoticeAction =
   { readonly kind: 'open-url'; readonly url: string } | { readonly kind: 'show-app'; readonly route: string };
 
 export function noticeClickAction(notice: Notice, policy: LinkPolicy): NoticeAction {
-  if (notice.kind === 'pr-opened' && notice.url) {
+  if ((notice.kind === 'pr-opened' || notice.kind === 'round-pushed') && notice.url) {
     const check = checkExternalUrl(notice.url, policy);
     if (check.ok) return { kind: 'open-url', url: check.url };
   }

@@ -7,9 +7,15 @@ export function noticeTitle(notice: Notice, t: ShellTranslate): string {
   switch (notice.kind) {
     case 'pr-opened':
       return subject ? t('notice.prOpenedFor', subject) : t('notice.prOpened');
+    case 'round-pushed':
+      return notice.review?.round
+        ? t('notice.roundPushed', { round: notice.review.round, pull: notice.review.pullNumber })
+        : t('notice.prOpened');
     case 'job-failed':
       return subject ? t('notice.jobFailedFor', subject) : t('notice.jobFailed');
     case 'dlq-item':
       return t('notice.dlqItem');
+    case 'approval-needed':
+      return subject ? t('notice.approvalNeededFor', subject) : t('notice.approvalNeeded');
   }
 }

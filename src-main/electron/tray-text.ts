@@ -1,5 +1,6 @@
 /** The tray's status line and tooltip, from the snapshot. Pure. */
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
+import { plainLabel } from '../../shared/untrusted-text.ts';
 import type { ShellTranslate } from '../../shared/i18n/shell-messages.ts';
 import type { Locale as ShellLocale } from '../../shared/i18n/translate.ts';
 
@@ -20,12 +21,16 @@ export function trayStatusLine(
   if (pause.paused) {
     if (pause.reason === 'battery') return t('status.pausedBattery');
     if (pause.reason === 'suspend') return t('status.pausedSuspend');
+    if (pause.reason === 'daily-limit') {
+      const limit = snapshot.spend?.perDayUsd;
+      return t('status.pausedDailyLimit', { amount: limit == null ? '' : `$${limit.toFixed(2)}` });
+    }
     return pause.until
       ? t('status.pausedUntil', { time: formatUntil(pause.until, locale, now) })
       : t('status.paused');
   }
   if (snapshot.status === 'offline') {
-    return t('status.offline', { message: truncate(snapshot.lastError?.message ?? '', 80) });
+    return t('status.offline', { message: truncate(plainLabel(snapshot.lastError?.message ?? ''), 80) });
   }
   if (snapshot.status === 'stopping' || snapshot.status === 'stopped') return t('status.stopping');
   return t('status.listening');

@@ -13,6 +13,7 @@ import { buildWorkerApp } from '../engine/app/build-worker-app.ts';
 import { EventHub } from '../engine/app/event-hub.ts';
 import { configInputFromSettings, SETTINGS_KEY, storedSettings } from '../engine/app/settings-service.ts';
 import { loadConfig } from '../engine/config/load-config.ts';
+import { describeUnknownKey, unknownSettingsKeys } from '../engine/config/unknown-keys.ts';
 import { GITHUB_TOKEN_SECRET, resolveGitHubToken } from '../engine/github/resolve-token.ts';
 import type { ShellContext, ShellServices, ShellServicesFactory } from './shell-services.ts';
 import { describeError } from '../../shared/describe-error.ts';
@@ -41,6 +42,9 @@ export const createWorkerServices: ShellServicesFactory = async (context) => {
       'No GitHub token: set GITHUB_TOKEN, or sign in with `gh auth login`, then restart CodingWorker.',
     );
   }
+  // Keys the app does not know (a hand edit, a newer version): said at start and in Check setup.
+  const unknownKeys = unknownSettingsKeys(context.store.get(SETTINGS_KEY));
+  for (const unknown of unknownKeys) console.warn(`[settings] ${describeUnknownKey(unknown)}`);
   const app = buildWorkerApp({
     config,
     env: context.env,
@@ -48,6 +52,7 @@ export const createWorkerServices: ShellServicesFactory = async (context) => {
     notifier: context.notifier,
     github,
     secrets: tokenSecrets(context),
+    unknownKeys,
   });
   // The tray and window must not wait for AWS: the worker reports offline by itself while it retries.
   void app.start().catch((error: unknown) => console.warn(`[worker] start: ${describeError(error)}`));
@@ -121,6 +126,11 @@ function unconfigured(context: ShellContext, message: string): ShellServices {
     sendSampleIssue: unavailable,
     ...tokenHandlers(context),
     openExternal: async () => ({ opened: false }),
+    listApprovals: async () => [],
+    getApprovalDiff: async () => ({ diff: null }),
+    decideApproval: unavailable,
+    retryDlqItemWithNote: unavailable,
+    retryJobWithNote: unavailable,
   };
   const hub = new EventHub();
   const bridge: BridgeService = {

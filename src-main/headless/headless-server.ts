@@ -48,7 +48,11 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     });
   });
 
+  // A client that breaks HTTP or hangs up mid-request must never take the worker down.
+  server.on('clientError', (_error, socket) => socket.destroy());
+  sockets.on('error', () => undefined);
   server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
     try {
       const decision = checkAccess(facts(request), token, port);
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;

@@ -44,7 +44,11 @@ export function Notices({ bridge }: { bridge: Bridge }) {
     <div className="notices" role="status" aria-live="polite" data-testid="notices">
       {shown.map(({ id, notice }) => (
         <div key={id} className={`notice notice-${notice.kind}`} data-testid="notice" data-kind={notice.kind}>
-          <p className="notice-title">{notice.title}</p>
+          <p className="notice-title">
+            {notice.kind === 'round-pushed' && notice.review?.round
+              ? t('notice.roundPushed', { round: notice.review.round, pull: notice.review.pullNumber })
+              : notice.title}
+          </p>
           <p className="muted">{notice.body}</p>
           <button
             type="button"

@@ -1,5 +1,5 @@
 /**
- * The dead-letter queue: what failed and why, with redrive (one or all) and delete.
+ * The dead-letter queue: what failed and why, with redrive (one or all, or one with a note) and delete.
  * data-testid: dlq-list, dlq-empty, dlq-refresh, redrive-all-button (then confirm-button),
  * dlq-result, dlq-error, and DlqRow's; panel-loading / panel-error while loading or failing.
  */
@@ -34,6 +34,15 @@ export function DlqPanel({ snapshot }: { snapshot: WorkerSnapshot | null }) {
   const redrive = (item: DlqItem) =>
     act(async () => {
       return redriveMessage(await bridge.invoke('redriveDlqItem', { messageId: item.messageId }), t);
+    });
+  const retryWithNote = (item: DlqItem, note: string, model: string | undefined) =>
+    act(async () => {
+      const result = await bridge.invoke('retryDlqItemWithNote', {
+        messageId: item.messageId,
+        note,
+        ...(model ? { model } : {}),
+      });
+      return redriveMessage(result, t);
     });
   const remove = (item: DlqItem) =>
     act(async () => {
@@ -93,6 +102,7 @@ export function DlqPanel({ snapshot }: { snapshot: WorkerSnapshot | null }) {
               busy={action.busy}
               onRedrive={() => void redrive(item)}
               onDelete={() => void remove(item)}
+              onRetryWithNote={(note, model) => void retryWithNote(item, note, model)}
             />
           ))}
         </ul>

@@ -2,10 +2,12 @@
  * One DLQ message: its issue (or the start of its body when it is not a valid task), why it failed,
  * how often it was received, and how old it is.
  * data-testid: dlq-item (data-message-id), dlq-open-issue, dlq-reason, redrive-button, delete-button
- * (then confirm-button).
+ * (then confirm-button), dlq-retry-note (then dlq-retry-form, see RetryNoteForm).
  */
+import { useState } from 'react';
 import type { DlqItem } from '../../shared/records.ts';
 import { ConfirmButton } from '../common/ConfirmButton.tsx';
+import { RetryNoteForm } from '../common/RetryNoteForm.tsx';
 import { ExternalLink } from '../common/ExternalLink.tsx';
 import { issueUrl } from '../common/links.ts';
 import { formatRelative } from '../i18n/format.ts';
@@ -18,6 +20,7 @@ export function DlqRow({
   busy,
   onRedrive,
   onDelete,
+  onRetryWithNote,
 }: {
   item: DlqItem;
   now: number;
@@ -25,8 +28,10 @@ export function DlqRow({
   busy: boolean;
   onRedrive: () => void;
   onDelete: () => void;
+  onRetryWithNote: (note: string, model: string | undefined) => void;
 }) {
   const { t, locale } = useI18n();
+  const [retrying, setRetrying] = useState(false);
   const link = item.issue ? issueUrl(serverUrl, item.issue) : null;
   return (
     <li className="card row" data-testid="dlq-item" data-message-id={item.messageId}>
@@ -61,6 +66,16 @@ export function DlqRow({
         <button type="button" disabled={busy} onClick={onRedrive} data-testid="redrive-button">
           {t('dlq.redrive')}
         </button>
+        {item.issue && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => setRetrying(true)}
+            data-testid="dlq-retry-note"
+          >
+            {t('dlq.retryWithNote')}
+          </button>
+        )}
         <ConfirmButton
           testId="delete-button"
           danger
@@ -72,6 +87,17 @@ export function DlqRow({
           {t('dlq.delete')}
         </ConfirmButton>
       </div>
+      {retrying && (
+        <RetryNoteForm
+          testId="dlq-retry-form"
+          busy={busy}
+          onCancel={() => setRetrying(false)}
+          onSend={(note, model) => {
+            setRetrying(false);
+            onRetryWithNote(note, model);
+          }}
+        />
+      )}
     </li>
   );
 }

@@ -1,7 +1,9 @@
 /**
  * Recent jobs: outcome, issue, pull request, duration, tokens and cost. Opening one shows its log.
  * The list refreshes itself whenever a job ends (it leaves the snapshot's jobs).
- * data-testid: history-list, history-empty, history-refresh, and HistoryRow's / JobDetail's.
+ * Review rounds are listed under their issue and pull request (group-rounds.ts).
+ * data-testid: history-list, history-empty, history-refresh, history-issue (data-issue),
+ * history-rounds (data-pull), and HistoryRow's / JobDetail's.
  */
 import { useEffect, useRef } from 'react';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
@@ -10,6 +12,7 @@ import { serverUrlOf } from '../common/links.ts';
 import { Empty, ErrorState, Loading } from '../common/PanelState.tsx';
 import { useLoad } from '../common/use-load.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { groupRounds } from './group-rounds.ts';
 import { HistoryRow } from './HistoryRow.tsx';
 import { JobDetail } from './JobDetail.tsx';
 import { someJobEnded } from './job-ended.ts';
@@ -65,14 +68,67 @@ export function HistoryPanel({
       )}
       {state.status === 'ready' && state.value.length > 0 && (
         <ul className="list" data-testid="history-list" aria-label={t('tab.history')}>
-          {state.value.map((record) => (
-            <HistoryRow
-              key={record.jobId}
-              record={record}
-              serverUrl={serverUrl}
-              onOpen={() => onOpenJob(record.jobId)}
-            />
-          ))}
+          {groupRounds(state.value).map((entry) => {
+            if (entry.kind === 'job') {
+              const { record } = entry;
+              return (
+                <HistoryRow
+                  key={record.jobId}
+                  record={record}
+                  serverUrl={serverUrl}
+                  onOpen={() => onOpenJob(record.jobId)}
+                />
+              );
+            }
+            const issue = (entry.jobs[0] ?? entry.pulls[0]?.rounds[0])?.issue ?? null;
+            return (
+              <li
+                key={entry.key}
+                className="history-issue"
+                data-testid="history-issue"
+                data-issue={entry.key}
+              >
+                {entry.jobs.length === 0 && issue && (
+                  <p className="row-title">
+                    #{issue.number} {issue.title} <span className="muted">{issue.repository}</span>
+                  </p>
+                )}
+                {entry.jobs.length > 0 && (
+                  <ul className="list">
+                    {entry.jobs.map((record) => (
+                      <HistoryRow
+                        key={record.jobId}
+                        record={record}
+                        serverUrl={serverUrl}
+                        onOpen={() => onOpenJob(record.jobId)}
+                      />
+                    ))}
+                  </ul>
+                )}
+                {entry.pulls.map((pull) => (
+                  <section
+                    key={pull.pullNumber}
+                    className="history-rounds"
+                    data-testid="history-rounds"
+                    data-pull={pull.pullNumber}
+                    aria-label={t('history.rounds', { pull: pull.pullNumber })}
+                  >
+                    <p className="muted rounds-title">{t('history.rounds', { pull: pull.pullNumber })}</p>
+                    <ul className="list">
+                      {pull.rounds.map((record) => (
+                        <HistoryRow
+                          key={record.jobId}
+                          record={record}
+                          serverUrl={serverUrl}
+                          onOpen={() => onOpenJob(record.jobId)}
+                        />
+                      ))}
+                    </ul>
+                  </section>
+                ))}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -1,11 +1,13 @@
 /**
  * The "Now" panel: the running job(s) and the live log of the selected one; when none runs, how the
  * last job ended and its log, until the next one starts. In the sandbox, a bar to send a sample issue.
- * data-testid: current-job-empty (no job running), and those of JobCard, LastJobCard, SandboxBar
- * and LogView.
+ * Jobs waiting for approval before push come first.
+ * data-testid: current-job-empty (no job running), and those of ApprovalPanel, JobCard, LastJobCard,
+ * SandboxBar and LogView.
  */
 import { useEffect, useState } from 'react';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
+import { ApprovalPanel } from '../approval/ApprovalPanel.tsx';
 import { useBridge } from '../common/bridge-context.ts';
 import { serverUrlOf } from '../common/links.ts';
 import { Empty } from '../common/PanelState.tsx';
@@ -34,6 +36,7 @@ export function CurrentJobPanel({ snapshot, store }: { snapshot: WorkerSnapshot 
   return (
     <div className="panel-body now">
       {snapshot?.sandbox === true && <SandboxBar />}
+      <ApprovalPanel />
       {jobs.length === 0 ? (
         <>
           <Empty

@@ -1,7 +1,7 @@
 /**
  * One running job: its issue (linked), phase, elapsed time, lease health, and cancel.
  * data-testid: current-job (data-job-id), job-issue-link, job-phase (data-phase), job-elapsed,
- * job-lease (data-state), job-stopping, and CancelJob's.
+ * job-lease (data-state), job-stopping, job-review (a review round), and CancelJob's.
  */
 import type { JobView, WorkerSnapshot } from '../../shared/snapshot.ts';
 import { ExternalLink } from '../common/ExternalLink.tsx';
@@ -52,6 +52,13 @@ export function JobCard({
           <h2 className="job-title">{t('job.unknownIssue')}</h2>
         )}
         {job.issue && <p className="muted repo">{job.issue.repository}</p>}
+        {job.review && (
+          <p className="job-review" data-testid="job-review">
+            {job.review.round === null
+              ? t('job.reviewPending', { pull: job.review.pullNumber })
+              : t('job.review', { pull: job.review.pullNumber, round: job.review.round })}
+          </p>
+        )}
       </header>
       <dl className="facts">
         <dt>{t('job.phase')}</dt>

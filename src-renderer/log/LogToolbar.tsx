@@ -96,7 +96,13 @@ export function LogToolbar({
         </>
       )}
       <span className="spacer" />
-      <button type="button" aria-pressed={wrap} onClick={() => onWrap(!wrap)} data-testid="log-wrap">
+      <button
+        type="button"
+        aria-pressed={wrap}
+        onClick={() => onWrap(!wrap)}
+        title={t('log.wrapHint')}
+        data-testid="log-wrap"
+      >
         {t('log.wrap')}
       </button>
       <button type="button" onClick={() => void copy(visibleText())} data-testid="log-copy-visible">

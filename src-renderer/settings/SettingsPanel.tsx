@@ -13,13 +13,20 @@
  * into the settings.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { agentPresets, locales, type Settings } from '../../shared/settings.ts';
+import {
+  agentPresets,
+  locales,
+  settingRange,
+  type RangedSetting,
+  type Settings,
+} from '../../shared/settings.ts';
 import { useBridge } from '../common/bridge-context.ts';
 import { ErrorState, InlineError, Loading } from '../common/PanelState.tsx';
 import { useAction, useLoad, type Loadable } from '../common/use-load.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { DoctorPanel } from './DoctorPanel.tsx';
 import { GitHubTokenSection } from './GitHubTokenSection.tsx';
+import { GuardrailsSection } from './GuardrailsSection.tsx';
 import { ListField, SelectField, TextField, Toggle } from './fields.tsx';
 import {
   changedSettings,
@@ -50,6 +57,7 @@ export function SettingsPanelView({ loaded, onRetry }: { loaded: Loadable<Settin
         </div>
       )}
       {loaded.status === 'ready' && <SettingsFormView initial={loaded.value} />}
+      {loaded.status === 'ready' && <GuardrailsSection initial={loaded.value} />}
       <GitHubTokenSection />
       <DoctorPanel />
     </div>
@@ -115,6 +123,7 @@ function SettingsFormView({ initial }: { initial: Settings }) {
     testId,
     label: t(`settings.${name}`),
     problem: problemOf(name),
+    ...(isRanged(name) ? { problemValues: settingRange(name) } : {}),
   });
 
   return (
@@ -190,21 +199,21 @@ function SettingsFormView({ initial }: { initial: Settings }) {
               {...field('leaseSeconds', 'settings-lease')}
               inputMode="numeric"
               value={form.leaseSeconds}
-              hint={t('settings.leaseSecondsHint')}
+              hint={t('settings.leaseSecondsHint', settingRange('leaseSeconds'))}
               onChange={(v) => change('leaseSeconds', v)}
             />
             <TextField
               {...field('maxJobMinutes', 'settings-max-duration')}
               inputMode="numeric"
               value={form.maxJobMinutes}
-              hint={t('settings.maxJobMinutesHint')}
+              hint={t('settings.maxJobMinutesHint', settingRange('maxJobMinutes'))}
               onChange={(v) => change('maxJobMinutes', v)}
             />
             <TextField
               {...field('concurrency', 'settings-concurrency')}
               inputMode="numeric"
               value={form.concurrency}
-              hint={t('settings.concurrencyHint')}
+              hint={t('settings.concurrencyHint', settingRange('concurrency'))}
               onChange={(v) => change('concurrency', v)}
             />
           </div>
@@ -263,4 +272,9 @@ function SettingsFormView({ initial }: { initial: Settings }) {
 function focusFirstInvalid(form: HTMLFormElement | null): void {
   // After React has rendered the problems.
   requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+/** The fields whose limits come from the schema (settingRange): their messages name them. */
+function isRanged(name: string): name is RangedSetting {
+  return name === 'leaseSeconds' || name === 'maxJobMinutes' || name === 'concurrency';
 }

@@ -12,6 +12,8 @@ interface FieldProps {
   label: string;
   hint?: string;
   problem?: MessageKey;
+  /** Values the problem's message names (a setting's {min} and {max}). */
+  problemValues?: Readonly<Record<string, number>>;
   testId: string;
   /** The inline error's data-testid; settings-error unless the field needs its own. */
   errorTestId?: string;
@@ -22,6 +24,7 @@ function FieldFrame({
   label,
   hint,
   problem,
+  problemValues,
   errorTestId = 'settings-error',
   control,
 }: Omit<FieldProps, 'testId'> & {
@@ -43,7 +46,7 @@ function FieldFrame({
       )}
       {problem && (
         <p id={errorId} className="field-error" data-testid={errorTestId} data-field={name}>
-          {t(problem)}
+          {t(problem, problemValues)}
         </p>
       )}
     </div>

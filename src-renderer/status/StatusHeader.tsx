@@ -1,12 +1,13 @@
 /**
  * The top of the window: what the worker is doing, pause controls, and the queue depths.
  * data-testid: connection (data-state), worker-status (data-status, data-paused, data-reason),
- * status-detail, queue-depth and dlq-depth (data-count; approximate, shown with "≈").
+ * status-detail, queue-depth and dlq-depth (data-count; approximate, shown with "≈"), spent-today
+ * (data-usd).
  */
 import type { ConnectionState } from '../../shared/bridge.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
 import { useNow } from '../common/use-now.ts';
-import { formatWhen } from '../i18n/format.ts';
+import { formatCost, formatWhen } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { PauseControls } from './PauseControls.tsx';
 import { QueueDepth } from './QueueDepth.tsx';
@@ -22,7 +23,11 @@ export function StatusHeader({
   const { t, locale } = useI18n();
   const now = useNow(30_000);
   const view = headline(snapshot, connection);
-  const values = view.at ? { ...view.values, time: formatWhen(view.at, now, locale) } : view.values;
+  const base = view.at ? { ...view.values, time: formatWhen(view.at, now, locale) } : view.values;
+  // Amounts are formatted here, in the user's language (status-view.ts stays pure).
+  const values =
+    typeof base.amount === 'number' ? { ...base, amount: formatCost(base.amount, locale) } : base;
+  const spend = snapshot?.spend;
 
   return (
     <header className="status-header">
@@ -48,6 +53,16 @@ export function StatusHeader({
       <section className="stats" aria-label={t('stats.label')}>
         <QueueDepth label={t('stats.queue')} counts={snapshot?.stats.queue ?? null} testId="queue-depth" />
         <QueueDepth label={t('stats.dlq')} counts={snapshot?.stats.dlq ?? null} testId="dlq-depth" />
+        {spend && (
+          <p className="spent-today" data-testid="spent-today" data-usd={spend.todayUsd}>
+            {spend.perDayUsd === null
+              ? t('stats.spentToday', { amount: formatCost(spend.todayUsd, locale) })
+              : t('stats.spentTodayOf', {
+                  amount: formatCost(spend.todayUsd, locale),
+                  limit: formatCost(spend.perDayUsd, locale),
+                })}
+          </p>
+        )}
       </section>
     </header>
   );

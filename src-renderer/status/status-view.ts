@@ -40,6 +40,10 @@ export function headline(snapshot: WorkerSnapshot | null, connection: Connection
   if (pause.paused) {
     if (pause.reason === 'battery') return paused('header.pausedBattery', null);
     if (pause.reason === 'suspend') return paused('header.pausedSuspend', null);
+    if (pause.reason === 'daily-limit') {
+      const limit = snapshot.spend?.perDayUsd;
+      return { ...paused('header.pausedDailyLimit', null), values: { finishing: 0, amount: limit ?? 0 } };
+    }
     if (pause.until) return paused('header.pausedUntil', pause.until);
     return paused('header.paused', null);
   }

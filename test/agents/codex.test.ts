@@ -81,4 +81,13 @@ describe('Codex in the loop', () => {
     expect(run.result.kind === 'permanent' && run.result.reason).toMatch(/^no key is configured for codex/);
     expect(w.api.requests).toHaveLength(0);
   });
+
+  it('keeps its own workspace-write sandbox when the worker’s is off', async () => {
+    const unconfined = await w.h.run(w.h.issue(106, 'real'), {
+      pipeline: w.h.pipeline(w.config({ agent: { sandbox: 'off' } })),
+    });
+    expect(unconfined.result).toMatchObject({ kind: 'success' });
+    expect(unconfined.lines.some((l) => l.startsWith('Sandbox: ') && l.includes('"off"'))).toBe(true);
+    expect(await w.h.remotes.readFile(REPO, 'ai-task/issue-106', 'greeting.txt')).toBe('Hello, world!\n');
+  });
 });

@@ -1,7 +1,7 @@
-import type { TaskMessage } from '../../shared/task-message.ts';
+import type { IssueTaskMessage } from '../../shared/task-message.ts';
 
 /** A valid task message, with overrides. */
-export function sampleTask(overrides: Partial<TaskMessage> = {}): TaskMessage {
+export function sampleTask(overrides: Partial<IssueTaskMessage> = {}): IssueTaskMessage {
   return {
     issue_number: 42,
     repository: 'octo-org/hello-world',

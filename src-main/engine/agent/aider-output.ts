@@ -40,8 +40,11 @@ const LLM_ERROR = [
 ];
 /** Said before Aider offers the OpenRouter login, which would wait minutes for a browser. */
 const NO_MODEL = /^No LLM model was specified and no API keys were provided\.?$/;
-/** argparse's complaint: an Aider older than the flags the worker passes (0.64 added some). */
-const BAD_ARGUMENTS = /^aider: error: (?:unrecognized arguments|argument .*)/;
+/**
+ * argparse's complaint (exit 2): an Aider older than the flags the worker passes (0.64 added
+ * some), or a settings file it cannot read.
+ */
+const BAD_ARGUMENTS = /^aider: error: /;
 
 /** "345" → 345, "1.2k" → 1200, "12k" → 12000, "1.5M" → 1500000 (Aider's format_tokens). */
 export function parseTokenCount(text: string): number {

@@ -14,6 +14,8 @@ export interface PromptInput {
   readonly omittedComments?: number;
   /** Comments left out because their authors have no write access or association. */
   readonly excludedComments?: number;
+  /** A maintainer's extra instruction sent with a retry (issue #14); shown after the issue text. */
+  readonly note?: string;
   /** Upper bound on the prompt's length in characters. Default 100,000. */
   readonly maxChars?: number;
 }
@@ -30,7 +32,10 @@ export function buildPrompt(input: PromptInput): string {
     `# ${oneLine(input.title)}`,
     '',
   ].join('\n');
-  const tail = '\n\n---\nWhen you are done, the changes will be committed and proposed as a pull request.\n';
+  const note = input.note?.trim()
+    ? `\n\n# Maintainer's note (sent with this retry; it takes precedence over the issue text)\n\n${input.note.trim()}`
+    : '';
+  const tail = `${note}\n\n---\nWhen you are done, the changes will be committed and proposed as a pull request.\n`;
   const bodyBudget = Math.max(0, max - head.length - tail.length);
   let body = input.body.trim() || '(The issue has no description.)';
   if (body.length > bodyBudget) body = `${body.slice(0, bodyBudget - 40)}\n\n[… description truncated]`;

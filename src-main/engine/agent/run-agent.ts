@@ -28,6 +28,12 @@ import { createOutputParser } from './agent-output.ts';
 import { sameUsage, type AgentReport } from './agent-report.ts';
 import { stripAnsi } from './line-splitter.ts';
 import { hideRepositoryConfig, repositoryConfigFor } from './repo-config-guard.ts';
+import {
+  endMarkedProcesses,
+  newProcessMark,
+  PROCESS_MARK_VARIABLE,
+  type ProcessRecords,
+} from './process-records.ts';
 import { runProcess, type OutputStream, type ProcessOutcome } from './run-process.ts';
 import { confine } from './sandbox/confine.ts';
 import type { SandboxSupport } from './sandbox/detect.ts';
@@ -57,7 +63,6 @@ export interface RunAgentInput {
   readonly idleMs: number;
   readonly killGraceMs?: number;
   readonly clock?: Clock;
-  /** The worker's own sandbox wraps the agent (agents then turn their own sandbox off). */
   /** The per-worker agent cache (agentCacheDir); null or absent: a fresh HOME every job. */
   readonly cacheDir?: string | null;
   readonly onLine: (stream: OutputStream, text: string) => void;
@@ -69,7 +74,10 @@ export interface RunAgentInput {
    * config is put back only after it). Throw to fail the run; the hidden config then stays hidden.
    */
   readonly afterExit?: () => Promise<void>;
+  /** The worker's own sandbox; when it confines the agent, agents turn their own sandbox off. */
   readonly confinement?: AgentConfinement;
+  /** Where the running agent is recorded, so a worker starting after a crash can end it. */
+  readonly processRecord?: { readonly records: ProcessRecords; readonly jobId: string };
 }
 
 export interface AgentRun {
@@ -97,6 +105,9 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
     cacheDir,
   });
   const hidden = await hideRepositoryConfig(input.repo, input.jobDir, repositoryConfigFor(invocation.preset));
+  const mark = newProcessMark();
+  const record = input.processRecord;
+  let recorded: Promise<void> = Promise.resolve();
   // Stops the agent when its output shows a failure that waiting cannot fix.
   const fatal = new AbortController();
   const signal = AbortSignal.any([input.signal, fatal.signal]);
@@ -108,7 +119,10 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
         file: invocation.file,
         args: invocation.args,
         cwd: input.repo.workTree,
-        env: agentEnvironment(input.environment, input.identity, { home, preset: invocation.preset }),
+        env: {
+          ...agentEnvironment(input.environment, input.identity, { home, preset: invocation.preset }),
+          [PROCESS_MARK_VARIABLE]: mark,
+        },
       },
       input.confinement?.policy ?? { writable: [], readOnly: [], hidden: [], allowedHosts: [] },
       support,
@@ -124,7 +138,10 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
       idleMs: input.idleMs,
       killGraceMs: input.killGraceMs,
       clock: input.clock,
-      onSpawn: (pid) => input.onSpawn?.(pid, invocation),
+      onSpawn: (pid) => {
+        if (record) recorded = record.records.add(record.jobId, pid, mark).catch(() => undefined);
+        input.onSpawn?.(pid, invocation);
+      },
       onLine: (stream, raw) => {
         for (const text of parser.push(stripAnsi(raw))) input.onLine(stream, text);
         const report = parser.report();
@@ -134,6 +151,10 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
       },
     }).finally(() => command.cleanup());
   } finally {
+    // Whatever left the agent's process group (setsid) and still carries its mark ends too.
+    endMarkedProcesses(mark);
+    await recorded;
+    await record?.records.remove(record.jobId);
     await scrubAgentCache(cacheDir);
     await input.afterExit?.();
   }

@@ -14,11 +14,18 @@ import type { GitHubTokenResolution } from '../github/resolve-token.ts';
 import type { JobRunner } from '../jobs/job.ts';
 import { createJournal } from '../journal/journal.ts';
 import { JOB_LOG_NAME } from '../journal/job-paths.ts';
+import { ProcessRecords } from '../agent/process-records.ts';
+import { ApprovalBoard } from '../pipeline/approval/approval-board.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
+import { oneJobPerIssue } from '../worker/one-job-per-issue.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import { createSqsClient } from '../queue/sqs-client.ts';
+import { sendTaskMessage } from '../queue/send-task-message.ts';
+import { taskFromRecord } from '../retry/retry-message.ts';
+import { DailySpendLimit } from '../spend/daily-limit.ts';
+import { systemClock } from '../ports/clock.ts';
 import { Redactor } from '../security/redact.ts';
 import { Worker, type WorkerTimings } from '../worker/worker.ts';
 import { watchDlqGrowth } from './dlq-growth.ts';
@@ -108,13 +115,23 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
       options.notifier.notify(notice);
     },
   };
-  const runJob = options.runJob ?? pipelineOrRefusal(options, redactor);
+  // Guardrails (issue #14): the approval gate and the daily spend limit, fed by the job records.
+  const clock = options.clock ?? systemClock;
+  const approvals = new ApprovalBoard({ clock });
+  const daily = new DailySpendLimit({ limitUsd: config.limits.perDayUsd, clock });
+  const runJob = oneJobPerIssue(options.runJob ?? pipelineOrRefusal(options, redactor, { approvals, daily }));
 
   const worker = new Worker({
     client: sqs,
     config,
     runJob,
-    journal,
+    journal: {
+      openLog: (jobId) => journal.openLog(jobId),
+      async record(record) {
+        await journal.record(record);
+        daily.record(record);
+      },
+    },
     store: options.store,
     notifier,
     redactor,
@@ -122,6 +139,21 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
     timings: { statsIntervalMs: STATS_INTERVAL_MS, ...options.timings },
   });
   watchDlqGrowth(worker, notifier);
+  approvals.onChange((views) => {
+    for (const view of views.filter((v) => !announced.has(v.jobId))) {
+      announced.add(view.jobId);
+      notifier.notify({
+        kind: 'approval-needed',
+        subject: `${view.issue.repository}#${view.issue.number}`,
+        title: `Approve the push for ${view.issue.repository}#${view.issue.number}?`,
+        body: `${view.files.length} file(s), +${view.linesAdded} −${view.linesRemoved}; checks ${view.checks}`,
+        url: null,
+        jobId: view.jobId,
+      });
+    }
+    for (const jobId of announced) if (!views.some((v) => v.jobId === jobId)) announced.delete(jobId);
+  });
+  const announced = new Set<string>();
 
   let dlqOperations: { url: string; ops: DlqOperations } | null = null;
   const dlq = (): DlqOperations | null => {
@@ -156,6 +188,19 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
         ),
       githubServerUrl: options.githubServerUrl ?? config.github.serverUrl,
       ...(options.sampleIssues ? { sampleIssues: options.sampleIssues } : {}),
+      guardrails: {
+        approvals: () => approvals.list(),
+        approvalDiff: (jobId) => approvals.diff(jobId),
+        decide: (jobId, answer) => approvals.decide(jobId, answer),
+        onApprovals: (listener) => approvals.onChange(listener),
+        spend: () => daily.view(),
+        async retryJob(jobId, retry) {
+          const record = (await journal.list(500)).find((r) => r.jobId === jobId);
+          if (!record) return false;
+          await sendTaskMessage(sqs, config.queueUrl, taskFromRecord(record, retry, clock.now()));
+          return true;
+        },
+      },
       ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     },
@@ -165,6 +210,14 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
     ...app,
     redactor,
     sqs,
+    async start() {
+      // An agent a crashed worker left running must not work on in a worktree the next job uses.
+      await new ProcessRecords(config.dataDir).endLeftovers();
+      // What today cost already (a restart), before the first message is taken.
+      daily.seed(await journal.list(500).catch(() => []));
+      daily.attach(worker);
+      await app.start();
+    },
     async stop(stopOptions) {
       await app.stop(stopOptions);
     },
@@ -175,13 +228,19 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
  * Without a GitHub token no job can be verified or published: each one is put back with a backoff
  * and a reason that says how to fix it, rather than failing in the middle.
  */
-function pipelineOrRefusal(options: BuildWorkerAppOptions, redactor: Redactor): JobRunner {
+function pipelineOrRefusal(
+  options: BuildWorkerAppOptions,
+  redactor: Redactor,
+  guardrails: { readonly approvals: ApprovalBoard; readonly daily: DailySpendLimit },
+): JobRunner {
   if (options.github) {
     return createPipeline({
       config: options.config,
       token: options.github.token,
       redactor,
       environment: options.env,
+      approvals: guardrails.approvals,
+      dailyBudgetUsd: () => guardrails.daily.remainingUsd(),
     });
   }
   return async () => ({

@@ -3,7 +3,13 @@
  * headless) and validated on every change. They feed the config at the next start; values set by
  * environment variables still win then, and the UI says which.
  */
-import { defaultSettings, validateSettings, type Settings } from '../../../shared/settings.ts';
+import {
+  defaultSettings,
+  settingRange,
+  validateSettings,
+  type RangedSetting,
+  type Settings,
+} from '../../../shared/settings.ts';
 import type { UpdateSettingsResult } from '../../../shared/bridge.ts';
 import type { WorkerConfig, WorkerConfigInput } from '../config/worker-config.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
@@ -48,11 +54,26 @@ export function settingsFromConfig(config: WorkerConfig): Settings {
     agentCommand: config.agent.command ? [...config.agent.command] : [],
     model: config.agent.model ?? '',
     extraArgs: [...config.agent.extraArgs],
-    leaseSeconds: Math.max(60, config.leaseSeconds),
-    maxJobMinutes: config.maxJobMinutes,
-    concurrency: Math.min(8, config.concurrency),
+    leaseSeconds: within('leaseSeconds', config.leaseSeconds),
+    maxJobMinutes: within('maxJobMinutes', config.maxJobMinutes),
+    concurrency: within('concurrency', config.concurrency),
     openPullRequestsAsDraft: config.github.openAsDraft,
+    repositorySettings: Object.fromEntries(
+      Object.entries(config.repositorySettings).map(([name, value]) => [
+        name,
+        { ...value, setupCommand: [...value.setupCommand], checkCommand: [...value.checkCommand] },
+      ]),
+    ),
+    perJobUsd: config.limits.perJobUsd,
+    perDayUsd: config.limits.perDayUsd,
+    approveBeforePush: config.approveBeforePush,
+    approvalTimeoutMinutes: Math.min(660, config.approvalTimeoutMinutes),
   };
+}
+
+function within(key: RangedSetting, value: number): number {
+  const { min, max } = settingRange(key);
+  return Math.min(max, Math.max(min, value));
 }
 
 /** Saved settings as config input, the lowest layer under the config file and the environment. */
@@ -72,5 +93,9 @@ export function configInputFromSettings(settings: Settings): Partial<WorkerConfi
     maxJobMinutes: settings.maxJobMinutes,
     concurrency: settings.concurrency,
     github: { openAsDraft: settings.openPullRequestsAsDraft },
+    repositorySettings: settings.repositorySettings,
+    limits: { perJobUsd: settings.perJobUsd, perDayUsd: settings.perDayUsd },
+    approveBeforePush: settings.approveBeforePush,
+    approvalTimeoutMinutes: settings.approvalTimeoutMinutes,
   };
 }

@@ -13,6 +13,7 @@ import type { RedriveResult, JobLogPage, SecretResult } from '../../../shared/br
 import type { Settings } from '../../../shared/settings.ts';
 import type { PauseReason, WorkerSnapshot } from '../../../shared/snapshot.ts';
 import type { BridgeService } from './bridge-service.ts';
+import type { GuardrailsPort } from './guardrails-port.ts';
 import { EventHub } from './event-hub.ts';
 import type { SettingsService } from './settings-service.ts';
 
@@ -32,7 +33,8 @@ export interface WorkerPort {
 export interface DlqPort {
   list(): Promise<readonly DlqItem[]>;
   delete(messageId: string): Promise<boolean>;
-  redrive(messageId: string): Promise<RedriveResult>;
+  /** With `retry`, the task goes back with the maintainer's note (and model) in it. */
+  redrive(messageId: string, retry?: { note: string; model?: string }): Promise<RedriveResult>;
   redriveAll(): Promise<RedriveResult>;
 }
 
@@ -58,6 +60,8 @@ export interface WorkerAppParts {
   };
   /** Where issue and pull request links point. */
   readonly githubServerUrl: string;
+  /** Approval gate, spend and retry with a note (issue #14); absent in tests that do not need them. */
+  readonly guardrails?: GuardrailsPort;
   /** The sandbox's "send a sample issue"; absent in the normal modes, which refuse the command. */
   readonly sampleIssues?: { send(): Promise<{ readonly issueNumber: number }> };
 }
@@ -75,11 +79,18 @@ export interface WorkerApp {
 
 export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): WorkerApp {
   const { worker } = parts;
+  const guardrails = parts.guardrails;
   const withLinks = (raw: WorkerSnapshot): WorkerSnapshot => ({
     ...raw,
     githubServerUrl: parts.githubServerUrl,
+    ...(guardrails ? { spend: guardrails.spend() } : {}),
     ...(parts.sampleIssues ? { sandbox: true } : {}),
   });
+  guardrails?.onApprovals((views) => hub.publish({ event: 'approvals', payload: views }));
+  const gate = (): GuardrailsPort => {
+    if (!guardrails) throw new Error('approvals and retries are not available here');
+    return guardrails;
+  };
   const snapshot = () => withLinks(worker.snapshot());
   let watchers = 0;
   let jobIds = '';
@@ -125,6 +136,17 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
       cleared: parts.secrets ? await parts.secrets.clearGitHubToken() : false,
     }),
     openExternal: async ({ url }) => ({ opened: parts.openExternal ? await parts.openExternal(url) : false }),
+    listApprovals: async () => guardrails?.approvals() ?? [],
+    getApprovalDiff: async ({ jobId }) => ({ diff: guardrails?.approvalDiff(jobId) ?? null }),
+    decideApproval: async (answer) => {
+      const { jobId, ...decision } = answer;
+      return { decided: gate().decide(jobId, decision) };
+    },
+    retryDlqItemWithNote: async ({ messageId, note, model }) =>
+      afterDlqChange(await dlq().redrive(messageId, { note, ...(model ? { model } : {}) })),
+    retryJobWithNote: async ({ jobId, note, model }) => ({
+      sent: await gate().retryJob(jobId, { note, ...(model ? { model } : {}) }),
+    }),
     sendSampleIssue: async () => {
       if (!parts.sampleIssues)
         throw new BridgeError({

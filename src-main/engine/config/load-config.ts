@@ -74,7 +74,7 @@ export function mergeConfigSources(sources: ConfigSources): MergedConfig {
   const stored = sources.stored ?? {};
   const merged: Record<string, unknown> = { dataDir: defaultDataDir(env), ...stored, ...fromFile };
   // Nested sections merge key by key, so a file that sets only agent.model keeps the saved preset.
-  for (const section of ['agent', 'github'] as const) {
+  for (const section of ['agent', 'github', 'limits'] as const) {
     merged[section] = { ...asRecord(stored[section]), ...asRecord(fromFile[section]) };
   }
   const origin = new Map<string, string>();

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { agentPresets } from '../../../shared/settings.ts';
+import { guardrailsConfigShape } from './guardrails-config.ts';
 
 const repository = z
   .string()
@@ -77,6 +78,8 @@ export const workerConfigSchema = z.object({
       openAsDraft: z.boolean().default(false),
     })
     .prefault({}),
+  // Checks before push, spend limits, approve before push (guardrails-config.ts).
+  ...guardrailsConfigShape,
 });
 
 export type WorkerConfig = Readonly<z.infer<typeof workerConfigSchema>>;

@@ -1,6 +1,6 @@
 /** A DLQ message as the UI lists it: issue and reason read from the body and the worker's attributes. Pure. */
 import type { DlqItem } from '../../../shared/records.ts';
-import { parseTaskMessage } from '../../../shared/task-message.ts';
+import { parseTaskMessage, taskSummary } from '../../../shared/task-message.ts';
 import { readQuarantineMetadata } from '../queue/message-attributes.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
 
@@ -13,9 +13,13 @@ export function toDlqItem(message: ReceivedMessage): DlqItem {
   return {
     messageId: message.messageId,
     issue: parsed.ok
-      ? { repository: parsed.value.repository, number: parsed.value.issue_number, title: parsed.value.title }
+      ? {
+          repository: parsed.value.repository,
+          number: parsed.value.issue_number,
+          title: taskSummary(parsed.value),
+        }
       : null,
-    summary: parsed.ok ? parsed.value.title : summarize(message.body),
+    summary: parsed.ok ? taskSummary(parsed.value) : summarize(message.body),
     reason: quarantine.reason,
     sourceMessageId: quarantine.sourceMessageId,
     // A quarantined copy starts counting afresh in the DLQ: the count at the source is the one that matters.

@@ -6,6 +6,7 @@
  * messages that really left the DLQ, and reports the ones that did not (or that could be sent back
  * but not deleted, and so sit in both queues).
  */
+import { withRetryNote, type RetryNote } from '../retry/retry-message.ts';
 import {
   DeleteMessageBatchCommand,
   SendMessageBatchCommand,
@@ -86,14 +87,18 @@ export class DlqOperations {
     );
   }
 
-  /** Sends one DLQ message back to the task queue, then deletes it from the DLQ. */
-  redrive(messageId: string): Promise<DlqRedriveResult> {
+  /**
+   * Sends one DLQ message back to the task queue, then deletes it from the DLQ. With `retry`, the
+   * task goes back with the maintainer's note (and model) in it; a body that is not a valid task
+   * cannot carry one and stays in the DLQ (the call fails saying so).
+   */
+  redrive(messageId: string, retry?: RetryNote): Promise<DlqRedriveResult> {
     return this.#serial(async () => {
       const moved = await this.#withMessage(messageId, async (message) => {
         await this.#client.send(
           new SendMessageCommand({
             QueueUrl: this.#queueUrl,
-            MessageBody: message.body,
+            MessageBody: retry ? withRetryNote(message.body, retry) : message.body,
             MessageAttributes: copyableAttributes(message.attributes),
           }),
         );

@@ -10,7 +10,9 @@ import type { DoctorCheck } from '../../../shared/records.ts';
 import type { DoctorCheckRunner, DoctorInput } from './check-result.ts';
 import { checkConfiguration, checkUnknownKeys } from './config-checks.ts';
 import { checkGitHub } from './github-check.ts';
-import { checkAgent, checkGit } from './program-checks.ts';
+import { checkAgentInstalled, checkAgentKey } from './agent-checks.ts';
+import { checkGit } from './program-checks.ts';
+import { checkSandbox } from './sandbox-check.ts';
 import { checkCredentials, checkDeadLetterQueue, checkQueue, checkRepositories } from './queue-checks.ts';
 
 export type { DoctorCheckRunner, DoctorInput } from './check-result.ts';
@@ -25,7 +27,9 @@ export const DOCTOR_CHECKS: readonly DoctorCheckRunner[] = [
   checkRepositories,
   checkGitHub,
   checkGit,
-  checkAgent,
+  checkAgentInstalled,
+  checkAgentKey,
+  checkSandbox,
 ];
 
 export async function runDoctor(

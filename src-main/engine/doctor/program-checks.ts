@@ -1,7 +1,6 @@
-/** The doctor's checks of local programs: git, and the configured coding agent. */
+/** The doctor's checks of local programs (git); agent-checks.ts checks the agent the same way. */
 import { execa } from 'execa';
 import type { DoctorCheck } from '../../../shared/records.ts';
-import { agentProgram } from './agent-program.ts';
 import { ok, problem, type DoctorInput } from './check-result.ts';
 
 export function checkGit({ env }: DoctorInput): Promise<DoctorCheck> {
@@ -11,22 +10,6 @@ export function checkGit({ env }: DoctorInput): Promise<DoctorCheck> {
     'git',
     ['--version'],
     'Install git (Xcode command line tools: `xcode-select --install`).',
-    env,
-  );
-}
-
-export function checkAgent({ config, env }: DoctorInput): Promise<DoctorCheck> {
-  const program = agentProgram(config.agent);
-  const fix =
-    config.agent.preset === 'aider'
-      ? 'Install Aider: `pipx install aider-chat` (or `uv tool install aider-chat`), then check `aider --version`.'
-      : `Install ${program.program} or fix the agent command in Settings.`;
-  return checkProgram(
-    'agent',
-    `Coding agent (${config.agent.preset})`,
-    program.program,
-    program.versionArgs,
-    fix,
     env,
   );
 }

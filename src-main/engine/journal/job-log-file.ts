@@ -16,6 +16,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { dirname } from 'node:path';
 import type { LogLine, LogStream } from '../../../shared/records.ts';
 import type { JobLog } from '../jobs/job.ts';
+import { visibleLine } from '../../../shared/untrusted-text.ts';
 import type { Redactor } from '../security/redact.ts';
 
 /** Every INDEX_STEP lines the byte offset is remembered, so a page deep in a big log is found fast. */
@@ -103,7 +104,7 @@ export class FileJobLog implements JobLog {
     if (this.#closed) return;
     const lines = text.includes('\n') ? text.split('\n') : [text];
     for (const raw of lines) {
-      this.#append(stream, capLine(this.#options.redactor.redact(raw.replace(/\r/g, ''))));
+      this.#append(stream, capLine(visibleLine(this.#options.redactor.redact(raw.replace(/\r/g, '')))));
     }
     if (this.#fileBytes >= (this.#options.flushBytes ?? 64 * 1024)) this.#flushFile();
     if (this.#events.length >= (this.#options.batchLines ?? 500)) this.#flushEvents(false);

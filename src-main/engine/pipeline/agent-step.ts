@@ -1,17 +1,21 @@
 /**
- * The agent's part of a job: run it in the worktree under the job's limits, then — before git
- * touches the worktree again — check that it left alone what steers the worker's own git (see
- * workspace/integrity.ts), and judge from the branch whether it did the work.
+ * The agent's part of a job: run it in the worktree under the job's limits (time, and the per-job
+ * spend cap), then — before git touches the worktree again — check that it left alone what steers
+ * the worker's own git (worktree-guard.ts), and judge from the branch whether it did the work.
  *
  * Tampering fails the job permanently: a replaced `.git` entry means the worktree is deleted
  * (never reused); a changed clone file means the cached clone is deleted as well, so the next job
- * clones afresh. Throws JobFailure, or the stop's AbortError.
+ * clones afresh. Passing the spend cap fails it permanently too. Throws JobFailure, or the stop's
+ * AbortError.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentCacheDir } from '../agent/agent-cache.ts';
 import { agentConfigurationProblem } from '../agent/agent-preflight.ts';
+import { ProcessRecords } from '../agent/process-records.ts';
 import { runAgent, type AgentRun } from '../agent/run-agent.ts';
+import type { WorkerConfig } from '../config/worker-config.ts';
+import type { SpendLimitStop } from '../spend/job-spend.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import { branchChanges } from '../workspace/commit-changes.ts';
 import { agentConfinement } from './agent-confinement.ts';
@@ -19,11 +23,16 @@ import type { JobScope } from './job-scope.ts';
 import { JobFailure } from './job-failure.ts';
 import { judgeAgentRun } from './judge-agent-run.ts';
 import { formatDuration, formatUsage } from './pull-request-text.ts';
-import { describeError } from '../../../shared/describe-error.ts';
+import { assertWorktreeIntact } from './worktree-guard.ts';
 
 export interface AgentStepResult {
   readonly run: AgentRun;
   readonly warnings: readonly string[];
+}
+
+export interface AgentStepOptions {
+  /** The agent for this round (e.g. with Aider's test command for the round after failed checks). */
+  readonly agent?: WorkerConfig['agent'];
 }
 
 /**
@@ -35,14 +44,16 @@ export async function runAgentStep(
   worktree: Worktree,
   promptFile: string,
   trusted: (value: boolean) => void,
+  options: AgentStepOptions = {},
 ): Promise<AgentStepResult> {
   const { config, limits, clock, workspaces } = scope.deps;
-  const remaining = limits.maxJobMs - (clock.now() - scope.started);
+  const agent = options.agent ?? scope.agent;
+  const remaining = scope.remainingMs();
   if (remaining <= 0)
     throw new JobFailure('retry', `the job reached its ${formatDuration(limits.maxJobMs)} limit`);
   const userHome = scope.deps.environment.HOME;
   const problem = agentConfigurationProblem({
-    agent: config.agent,
+    agent,
     env: scope.deps.environment,
     hasAiderConfig: userHome?.startsWith('/') === true && existsSync(join(userHome, '.aider.conf.yml')),
   });
@@ -50,50 +61,49 @@ export async function runAgentStep(
   const confinement = await agentConfinement(scope, worktree);
   const snapshot = await workspaces.snapshot(worktree);
   trusted(false);
-  const run = await runAgent({
-    agent: config.agent,
-    repo: workspaces.repository(worktree),
-    jobDir: scope.jobDir,
-    promptFile,
-    environment: scope.deps.environment,
-    identity: scope.deps.identity,
-    signal: scope.ctx.signal,
-    maxMs: remaining,
-    idleMs: limits.idleOutputMs,
-    killGraceMs: limits.killGraceMs,
-    clock,
-    cacheDir: agentCacheDir(config.dataDir),
-    confinement,
-    onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
-    onLine: (stream, text) => scope.ctx.log.write(stream, text),
-    afterExit: async () => {
-      const report = await workspaces.check(worktree, snapshot);
-      if (report.changed.length > 0) {
-        scope.log(`Changed while the agent ran: ${report.changed.join(', ')}; deleting the cached clone`);
-        await workspaces.quarantine(worktree).catch((error: unknown) => {
-          scope.log(`Could not delete the cached clone: ${describeError(error)}`);
-        });
-        throw new JobFailure(
-          'permanent',
-          `files that steer the worker's git changed while the agent ran (${report.changed.join(', ')}); nothing was pushed, and the cached clone was deleted (the next job clones the repository afresh)`,
-        );
-      }
-      if (report.worktreeReplaced) {
-        throw new JobFailure(
-          'permanent',
-          "the agent replaced the worktree's .git entry (or the worktree folder), so the worker no longer controls which repository git would use there; nothing was pushed, and the worktree is deleted instead of reused",
-        );
-      }
-      trusted(true);
-    },
-  });
-  const { usage } = run.report;
+  // The per-job spend cap stops this round through its own signal (see spend/job-spend.ts).
+  const round = scope.spend.startRound();
+  let run: AgentRun;
+  try {
+    run = await runAgent({
+      agent,
+      repo: workspaces.repository(worktree),
+      jobDir: scope.jobDir,
+      promptFile,
+      environment: scope.deps.environment,
+      identity: scope.deps.identity,
+      signal: AbortSignal.any([scope.ctx.signal, round.signal]),
+      maxMs: remaining,
+      idleMs: limits.idleOutputMs,
+      killGraceMs: limits.killGraceMs,
+      clock,
+      cacheDir: agentCacheDir(config.dataDir),
+      confinement,
+      processRecord: { records: new ProcessRecords(config.dataDir), jobId: scope.ctx.jobId },
+      onSpawn: (pid, invocation) => scope.log(`Started ${invocation.file} (pid ${pid}) in ${worktree.path}`),
+      onLine: (stream, text) => scope.ctx.log.write(stream, text),
+      onReport: (report) => round.report(report.usage),
+      afterExit: async () => {
+        await assertWorktreeIntact(scope, worktree, snapshot, 'the agent');
+        trusted(true);
+      },
+    });
+    round.report(run.report.usage);
+  } finally {
+    round.finish();
+  }
+  const usage = scope.spend.total();
   if (usage.tokensSent !== null || usage.costUsd !== null) scope.addDetails({ usage });
   const { outcome } = run;
   const how = outcome.exitSignal ? `signal ${outcome.exitSignal}` : `code ${outcome.exitCode}`;
   scope.log(
-    `Agent ended with ${how} after ${formatDuration(outcome.durationMs)}; ${formatUsage(usage) ?? 'no usage reported'}`,
+    `Agent ended with ${how} after ${formatDuration(outcome.durationMs)}; ${formatUsage(run.report.usage) ?? 'no usage reported'}`,
   );
+  if (round.signal.aborted && !scope.ctx.signal.aborted) {
+    const stop = round.signal.reason as SpendLimitStop;
+    scope.log(`Stopped the agent: the job's spend (${formatUsage(usage)}) passed its limit`);
+    throw new JobFailure('permanent', stop.message);
+  }
   if (run.hiddenConfig.length > 0)
     scope.log(`Hid repository config from the agent: ${run.hiddenConfig.join(', ')}`);
   return { run, warnings: await judge(scope, worktree, run) };

@@ -3,9 +3,11 @@
  * sandbox can run the very same pipeline against a local repository without pretending to be
  * GitHub: its forge says where the pull request would go instead of opening one.
  */
+import { addLabels } from '../github/add-labels.ts';
 import { commentOnIssue } from '../github/comment-on-issue.ts';
 import { findOpenPullRequest, type PullRequestRef } from '../github/find-open-pull-request.ts';
 import type { GitHubClient } from '../github/github-client.ts';
+import { findWorkerComment } from '../github/find-worker-comment.ts';
 import { listIssueComments, type IssueComments } from '../github/list-issue-comments.ts';
 import {
   openPullRequest,
@@ -41,6 +43,13 @@ export interface Forge {
     options: { readonly maxChars: number; readonly signal?: AbortSignal },
   ): Promise<IssueComments>;
   openPullRequest(input: OpenPullRequestInput): Promise<PullRequestOutcome>;
+  /** Whether the worker already left a comment with `mark` on the issue (absent: cannot tell). */
+  hasWorkerComment?(
+    repository: RepositoryRef,
+    issueNumber: number,
+    mark: string,
+    signal?: AbortSignal,
+  ): Promise<boolean>;
   /** Returns false when this forge has nowhere to comment. */
   comment(
     repository: RepositoryRef,
@@ -48,6 +57,13 @@ export interface Forge {
     body: string,
     signal?: AbortSignal,
   ): Promise<boolean>;
+  /** Labels an issue or pull request; optional (the sandbox has nothing to label). */
+  addLabels?(
+    repository: RepositoryRef,
+    issueNumber: number,
+    labels: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<void>;
 }
 
 export function gitHubForge(client: GitHubClient): Forge {
@@ -61,9 +77,13 @@ export function gitHubForge(client: GitHubClient): Forge {
     async openPullRequest(input) {
       return { kind: 'opened', ...(await openPullRequest(client, input)) };
     },
+    hasWorkerComment: (repository, issueNumber, mark, signal) =>
+      findWorkerComment(client, repository, issueNumber, mark, signal),
     async comment(repository, issueNumber, body, signal) {
       await commentOnIssue(client, repository, issueNumber, body, signal);
       return true;
     },
+    addLabels: (repository, issueNumber, labels, signal) =>
+      addLabels(client, repository, issueNumber, labels, signal),
   };
 }

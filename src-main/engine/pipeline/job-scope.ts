@@ -9,8 +9,11 @@ import type { JobContext, JobDetails } from '../jobs/job.ts';
 import type { SandboxSupport } from '../agent/sandbox/detect.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Redactor } from '../security/redact.ts';
+import type { JobSpend } from '../spend/job-spend.ts';
+import type { ApprovalGate } from './approval/approval-board.ts';
 import type { GitIdentity, Workspaces } from '../workspace/workspaces.ts';
 import type { Forge } from './forge.ts';
+import type { ReviewForge } from './review-round/review-forge.ts';
 
 export interface PipelineLimits {
   /** Whole-job limit. Default: config.maxJobMinutes. */
@@ -37,6 +40,8 @@ export interface PipelineDeps {
   readonly github?: GitHubClient;
   /** Where issues and pull requests live. Default: GitHub through `github`. The sandbox brings its own. */
   readonly forge?: Forge;
+  /** What review rounds ask of GitHub. Default: GitHub through `github`; none with a forge but no client. */
+  readonly reviewForge?: ReviewForge;
   /** Author and committer of the agent's and the worker's commits. */
   readonly gitIdentity?: GitIdentity;
   readonly limits?: PipelineLimits;
@@ -44,6 +49,13 @@ export interface PipelineDeps {
   readonly keepFailedWorktrees?: number;
   /** Upper bound on the prompt file's size in characters. Default 100,000. */
   readonly promptMaxChars?: number;
+  /** Where a job waits for Push / Discard / Retry when config.approveBeforePush is on. */
+  readonly approvals?: ApprovalGate;
+  /**
+   * What is left of today's spend limit (US dollars) when a job starts, or null for no limit:
+   * the job's own cap is the lower of it and limits.perJobUsd. Default: no daily limit.
+   */
+  readonly dailyBudgetUsd?: () => number | null;
   /** The machine's OS sandbox. Default: detected once, on the first job that needs it. */
   readonly sandbox?: () => Promise<SandboxSupport>;
 }
@@ -64,8 +76,16 @@ export interface JobScope {
   readonly signal: AbortSignal;
   readonly jobDir: string;
   readonly branch: string;
+  /** The agent for this job: the configured one, with the model a retry named (message or gate). */
+  agent: WorkerConfig['agent'];
+  /** The job's spend across its agent rounds, with its cap. */
+  readonly spend: JobSpend;
   /** When the job started (clock ms). */
   readonly started: number;
+  /** Working time left before the job's limit (time held at the approval gate not counted). */
+  remainingMs(): number;
+  /** Holds the job's time limit (while waiting for the user); call the result to go on. */
+  holdDeadline(): () => void;
   /** The job's details so far. */
   details(): JobDetails;
   /** Adds to the job's details (usage, pull request URL). */

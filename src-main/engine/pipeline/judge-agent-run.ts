@@ -11,6 +11,9 @@ import { MINIMUM_AGENT_VERSIONS } from '../agent/agent-versions.ts';
 import type { ProcessOutcome } from '../agent/run-process.ts';
 import { formatDuration } from './pull-request-text.ts';
 
+/** The verdict's reason when the agent left the branch as it found it. */
+export const NO_CHANGES_REASON = 'the agent made no changes';
+
 export interface AgentRunFacts {
   readonly preset: WorkerConfig['agent']['preset'];
   readonly outcome: ProcessOutcome;
@@ -65,7 +68,7 @@ export function judgeAgentRun(facts: AgentRunFacts): AgentRunVerdict {
         reason: "the model's edits could not be applied (it did not follow the edit format)",
       };
     }
-    return { kind: 'permanent', reason: 'the agent made no changes' };
+    return { kind: 'permanent', reason: NO_CHANGES_REASON };
   }
   const warnings = [
     ...report.llmErrors,

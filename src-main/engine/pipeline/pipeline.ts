@@ -13,7 +13,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobPhase } from '../../../shared/snapshot.ts';
-import { issueBranchName } from '../../../shared/task-message.ts';
+import { isReviewTask, issueBranchName, type IssueTaskMessage } from '../../../shared/task-message.ts';
 import { agentEnvironment, secretValues } from '../agent/agent-env.ts';
 import { buildPrompt } from '../agent/prompt.ts';
 import { sandboxDetector } from '../agent/sandbox/detect.ts';
@@ -23,12 +23,18 @@ import type { JobContext, JobDetails, JobResult, JobRunner } from '../jobs/job.t
 import { jobDirectory } from '../journal/job-paths.ts';
 import { systemClock } from '../ports/clock.ts';
 import { Workspaces, type GitIdentity, type Worktree } from '../workspace/workspaces.ts';
-import { runAgentStep } from './agent-step.ts';
+import { repositorySettingFor } from '../config/guardrails-config.ts';
+import { JobSpend } from '../spend/job-spend.ts';
 import { reportFailure } from './failure-report.ts';
 import { gitHubForge } from './forge.ts';
 import type { JobDeps, JobScope, PipelineDeps } from './job-scope.ts';
 import { JobFailure, classifyFailure } from './job-failure.ts';
+import { JobDeadline } from './job-deadline.ts';
 import { publish } from './publish.ts';
+import { gitHubStillWanted } from './still-wanted.ts';
+import { gitHubReviewForge, type ReviewForge } from './review-round/review-forge.ts';
+import { runReviewRound } from './review-round/review-round.ts';
+import { doWork } from './work-rounds.ts';
 import { describeError } from '../../../shared/describe-error.ts';
 
 export type { PipelineDeps, PipelineLimits } from './job-scope.ts';
@@ -48,12 +54,14 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
   for (const secret of secretValues(agentEnvironment(deps.environment, DEFAULT_GIT_IDENTITY)))
     redactor.add(secret);
   const clock = deps.clock ?? systemClock;
-  const forge =
-    deps.forge ??
-    gitHubForge(
-      deps.github ??
-        createGitHubClient({ token: deps.token, apiUrl: config.github.apiUrl, warn: () => undefined }),
-    );
+  const github =
+    deps.forge && !deps.github
+      ? null
+      : (deps.github ??
+        createGitHubClient({ token: deps.token, apiUrl: config.github.apiUrl, warn: () => undefined }));
+  const forge = deps.forge ?? gitHubForge(github!);
+  // Review rounds talk to GitHub only: a forge without it (the sandbox) refuses them.
+  const review: ReviewForge | null = deps.reviewForge ?? (github ? gitHubReviewForge(github) : null);
   const workspaces = new Workspaces({
     dataDir: config.dataDir,
     serverUrl: config.github.serverUrl,
@@ -70,14 +78,22 @@ export function createPipeline(deps: PipelineDeps): JobRunner {
 
   const sandbox = deps.sandbox ?? sandboxDetector();
 
-  return (ctx) => new Job(ctx, { ...deps, clock, forge, workspaces, limits, identity, sandbox }).run();
+  const jobDeps: JobDeps = { ...deps, clock, forge, workspaces, limits, identity, sandbox };
+  const runner = (ctx: JobContext): Promise<JobResult> => {
+    const task = ctx.message;
+    return isReviewTask(task)
+      ? runReviewRound(ctx, task, jobDeps, review)
+      : new Job(ctx, task, jobDeps).run();
+  };
+  // The heartbeat re-checks the issue (and pull request) on GitHub; the sandbox has no GitHub to ask.
+  return github ? Object.assign(runner, { stillWanted: gitHubStillWanted(github) }) : runner;
 }
 
 class Job {
   readonly #ctx: JobContext;
   readonly #deps: JobDeps;
   readonly #scope: JobScope;
-  readonly #deadline: AbortSignal;
+  readonly #deadline: JobDeadline;
   readonly #workerLines: string[] = [];
   #details: JobDetails;
   #worktree: Worktree | null = null;
@@ -85,27 +101,39 @@ class Job {
   #worktreeTrusted = true;
   #verified = false;
 
-  constructor(ctx: JobContext, deps: JobDeps) {
+  constructor(ctx: JobContext, task: IssueTaskMessage, deps: JobDeps) {
     this.#ctx = ctx;
     this.#deps = deps;
     const branch = issueBranchName(ctx.message.issue_number);
-    this.#deadline = AbortSignal.timeout(deps.limits.maxJobMs);
+    this.#deadline = new JobDeadline(deps.clock, deps.limits.maxJobMs);
+    // A retry may name another model (validated by the message schema).
+    const agent = task.model ? { ...deps.config.agent, model: task.model } : deps.config.agent;
     this.#details = {
       issue: {
         repository: ctx.message.repository,
         number: ctx.message.issue_number,
-        title: ctx.message.title,
+        title: task.title,
       },
       branch,
-      ...(deps.config.agent.model ? { model: deps.config.agent.model } : {}),
+      ...(agent.model ? { model: agent.model } : {}),
     };
+    const daily = deps.dailyBudgetUsd?.() ?? null;
+    const perJob = deps.config.limits.perJobUsd;
     this.#scope = {
       ctx,
       deps,
-      signal: AbortSignal.any([ctx.signal, this.#deadline]),
+      signal: AbortSignal.any([ctx.signal, this.#deadline.signal]),
       jobDir: jobDirectory(deps.config.dataDir, ctx.jobId),
       branch,
+      agent,
+      // The job's cap: the per-job limit, or what is left of today's when that is lower.
+      spend:
+        daily !== null && (perJob === null || daily < perJob)
+          ? new JobSpend(daily, deps.config.limits.perDayUsd)
+          : new JobSpend(perJob),
       started: deps.clock.now(),
+      remainingMs: () => this.#deadline.remainingMs(),
+      holdDeadline: () => this.#deadline.hold(),
       details: () => this.#details,
       addDetails: (details) => {
         this.#details = { ...this.#details, ...details };
@@ -120,13 +148,14 @@ class Job {
     try {
       result = await this.#steps();
     } catch (error) {
-      const failure = classifyFailure(error, this.#ctx.signal, this.#deadline);
+      const failure = classifyFailure(error, this.#ctx.signal, this.#deadline.signal);
       const steps = this.#workerLines.slice();
       this.#log(`${failure.kind === 'retry' ? 'Failed (will retry)' : 'Failed'}: ${failure.reason}`);
       const failed = { kind: failure.kind, reason: failure.reason, details: this.#details };
       if (!failure.stopped && this.#verified) await reportFailure(this.#scope, failed, steps);
       result = failed;
     }
+    this.#deadline.dispose();
     await this.#cleanUp(result.kind === 'success' || result.kind === 'noop');
     this.#log(`Result: ${result.kind}${result.kind === 'success' ? '' : ` — ${result.reason}`}`);
     return result;
@@ -189,21 +218,29 @@ class Job {
     this.#worktree = worktree;
     for (const note of worktree.notes) this.#log(note);
     this.#log(`Worktree ${worktree.path} from ${issue.defaultBranch} at ${worktree.baseSha.slice(0, 12)}`);
-    const promptFile = await this.#writePrompt(repository, issue.title, issue.body);
-
-    this.#phase(
-      'running-agent',
-      `Running ${config.agent.preset}${config.agent.model ? ` (${config.agent.model})` : ''}`,
-    );
-    const { run, warnings } = await runAgentStep(scope, worktree, promptFile, (trusted) => {
-      this.#worktreeTrusted = trusted;
+    const setting = repositorySettingFor(config.repositorySettings, repository.fullName);
+    if (setting) this.#log(`Checks for ${repository.fullName}: ${JSON.stringify(setting.checkCommand)}`);
+    // Agent, checks and (optionally) the approval gate: work-rounds.ts.
+    const work = await doWork(scope, worktree, {
+      issueTitle: issue.title,
+      writePrompt: (note) => this.#writePrompt(repository, issue.title, issue.body, note),
+      trusted: (trusted) => {
+        this.#worktreeTrusted = trusted;
+      },
     });
+    if (work.kind === 'result') return work.result;
 
     this.#phase('publishing', `Publishing ${scope.branch}`);
-    return publish(scope, { repository, issue, worktree, run, warnings });
+    const { run, warnings } = work.agent;
+    return publish(scope, { repository, issue, worktree, run, warnings, checks: work.checks });
   }
 
-  async #writePrompt(repository: RepositoryRef, title: string, body: string): Promise<string> {
+  async #writePrompt(
+    repository: RepositoryRef,
+    title: string,
+    body: string,
+    note: string | null,
+  ): Promise<string> {
     const budget = this.#deps.promptMaxChars ?? 100_000;
     const comments = await this.#deps.forge.listComments(repository, this.#ctx.message.issue_number, {
       maxChars: Math.max(0, budget - body.length - title.length - 1000),
@@ -217,6 +254,7 @@ class Job {
       comments: comments.comments,
       omittedComments: comments.omitted,
       excludedComments: comments.excluded ?? 0,
+      ...(note ? { note } : {}),
       maxChars: budget,
     });
     const jobDir = this.#scope.jobDir;
@@ -225,7 +263,7 @@ class Job {
     await writeFile(file, prompt, { mode: 0o600 });
     const excluded = comments.excluded ? `, ${comments.excluded} left out (authors without access)` : '';
     this.#log(
-      `Prompt: ${prompt.length} characters, ${comments.comments.length} comment(s)${excluded} (${file})`,
+      `Prompt: ${prompt.length} characters, ${comments.comments.length} comment(s)${excluded}${note ? ", with the maintainer's note" : ''} (${file})`,
     );
     return file;
   }

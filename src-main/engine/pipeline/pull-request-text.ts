@@ -4,19 +4,16 @@
  * stays out (the failure comment), so nothing it prints can mention people or inject markup;
  * everything passes the caller's redactor first.
  */
+import { plainLabel } from '../../../shared/untrusted-text.ts';
 import type { AgentUsage } from '../../../shared/records.ts';
+import { formatCost } from '../support/format-cost.ts';
 
 export const MAX_TITLE_CHARS = 256;
 const MAX_BODY_CHARS = 60_000;
 
 export function cleanLine(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- control characters are what is removed
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  // Also drops bidi controls and zero-width characters, which would make a title read differently.
+  return plainLabel(text);
 }
 
 export function pullRequestTitle(issueTitle: string, issueNumber: number): string {
@@ -46,9 +43,7 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-export function formatCost(usd: number): string {
-  return usd >= 0.01 || usd === 0 ? `$${usd.toFixed(2)}` : `$${usd.toPrecision(2)}`;
-}
+export { formatCost };
 
 export function formatUsage(usage: AgentUsage | null | undefined): string | null {
   if (!usage) return null;
@@ -70,6 +65,8 @@ export interface PullRequestBodyInput {
   readonly files: readonly string[];
   readonly warnings: readonly string[];
   readonly jobId: string;
+  /** The "### Checks" section (checks/checks-text.ts), when the repository has checks. */
+  readonly checksSection?: string;
 }
 
 export function pullRequestBody(input: PullRequestBodyInput): string {
@@ -84,6 +81,7 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
   const shown = input.files.slice(0, 100);
   parts.push(fenced(shown.join('\n'), 'text'));
   if (input.files.length > shown.length) parts.push(`…and ${input.files.length - shown.length} more.`);
+  if (input.checksSection) parts.push('', input.checksSection);
   if (input.warnings.length > 0) {
     parts.push('', '### Warnings', '', fenced(capLines(input.warnings, 10).join('\n'), 'text'));
   }

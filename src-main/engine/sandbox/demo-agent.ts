@@ -2,10 +2,10 @@
  * The sandbox's stand-in when Aider is not installed: clearly labelled, it works for about 24 s with
  * a progress line every second — long enough to watch the log stream in, and to try pause "stop
  * now" or cancel by hand — then makes one small, real edit so the whole flow (worktree, log,
- * commit, push) is visible. It is written to the sandbox folder at start because the built CLI is a
- * bundle with no loose script beside it.
+ * commit, push) is visible. It is written out at start (the built CLI is a bundle with no loose
+ * script beside it), into a folder the agent's OS sandbox leaves visible (see start-sandbox.ts).
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** How long the demo agent works by default, in seconds. */
@@ -22,7 +22,7 @@ const steps = ['Reading the issue', 'Looking around the repository', 'Reading RE
 say('CodingWorker demo agent (not Aider: install it with "pipx install aider-chat" for real work)');
 say('Task: ' + title);
 for (let second = 1; second <= SECONDS; second += 1) {
-  const step = steps[Math.min(steps.length - 1, Math.floor(((second - 1) * steps.length) / SECONDS))];
+  const step = steps[Math.min(steps.length - 1, Math.ceil((second * steps.length) / SECONDS) - 1)];
   await sleep(1000);
   say('[' + String(Math.round((second * 100) / SECONDS)).padStart(3) + '%] ' + step + ' … (' + second + ' of ' + SECONDS + ' s)');
 }
@@ -31,7 +31,8 @@ say('Applied edit to README.md');
 `;
 
 export async function writeDemoAgent(dir: string, seconds = DEMO_AGENT_SECONDS): Promise<string> {
-  const path = join(dir, 'demo-agent.mjs');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, 'codingworker-demo-agent.mjs');
   await writeFile(path, SOURCE.replace('__SECONDS__', String(Math.max(0, Math.round(seconds)))), {
     mode: 0o700,
   });

@@ -7,7 +7,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ok, problem, type DoctorCheckRunner } from '../doctor/check-result.ts';
-import { checkAgent, checkGit } from '../doctor/program-checks.ts';
+import { checkAgentInstalled, checkAgentKey } from '../doctor/agent-checks.ts';
+import { checkGit } from '../doctor/program-checks.ts';
+import { checkSandbox } from '../doctor/sandbox-check.ts';
 import { checkDeadLetterQueue, checkQueue, checkRepositories } from '../doctor/queue-checks.ts';
 
 export interface SandboxParts {
@@ -38,14 +40,17 @@ export function sandboxDoctorChecks(parts: SandboxParts): readonly DoctorCheckRu
       ),
     () => checkDemoRepository(parts.demoRepository),
     checkGit,
-    parts.agent === 'aider'
-      ? checkAgent
-      : async () =>
-          ok(
-            'agent',
-            'Coding agent (demo)',
-            "The sandbox's demo agent (not Aider) makes one small edit. For real work: `pipx install aider-chat`.",
-          ),
+    ...(parts.agent === 'aider'
+      ? [checkAgentInstalled, checkAgentKey]
+      : [
+          async () =>
+            ok(
+              'agent',
+              'Coding agent (demo)',
+              "The sandbox's demo agent (not Aider) makes one small edit. For real work: `pipx install aider-chat`.",
+            ),
+        ]),
+    (input) => checkSandbox(input),
   ];
 }
 

@@ -14,6 +14,7 @@ import { JsonFileStore } from '../ports/json-file-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import { sendTaskMessage } from '../queue/send-task-message.ts';
+import { agentCacheDir } from '../agent/agent-cache.ts';
 import { writeDemoAgent } from './demo-agent.ts';
 import { sandboxDoctorChecks } from './sandbox-doctor.ts';
 import { createDemoRepository } from './demo-repository.ts';
@@ -59,7 +60,12 @@ export async function startSandbox(options: {
     ? { preset: 'aider' as const }
     : {
         preset: 'custom' as const,
-        command: [process.execPath, await writeDemoAgent(options.dataDir, options.demoAgentSeconds)],
+        // In the agent cache: the one folder of the data folder the agent's OS sandbox (bubblewrap,
+        // Seatbelt) leaves visible to every job; /tmp and the rest of the data folder are hidden.
+        command: [
+          process.execPath,
+          await writeDemoAgent(agentCacheDir(options.dataDir), options.demoAgentSeconds),
+        ],
       };
   const config = loadConfig({
     env: {},

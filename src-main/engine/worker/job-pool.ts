@@ -165,6 +165,7 @@ export class JobPool {
       onLost: (reason) => this.#onLeaseLost(job, reason),
       onCapReached: (reason) =>
         this.#stop(job, { kind: 'visibility-cap', message: reason, disposition: 'release' }),
+      onExtended: () => this.#recheck(job),
     });
     this.#jobs.set(jobId, job);
     this.#byMessage.set(message.messageId, job);
@@ -182,9 +183,12 @@ export class JobPool {
     let end: JobEnd;
     try {
       const result = await this.#options.runJob(
-        job.context((phase) => {
-          if (job.setPhase(phase)) this.#publish(job);
-        }),
+        job.context(
+          (phase) => {
+            if (job.setPhase(phase)) this.#publish(job);
+          },
+          () => this.#publish(job),
+        ),
       );
       end = isJobResult(result)
         ? { kind: 'result', result }
@@ -239,6 +243,37 @@ export class JobPool {
     }, abandonAfterMs);
   }
 
+  /**
+   * With a heartbeat, asks whether the work is still wanted (one at a time per job, bounded like
+   * an SQS call). An answer of "no" stops the job and deletes its message with the reason; a
+   * question GitHub could not answer is only logged — the next heartbeat asks again.
+   */
+  #recheck(job: RunningJob): void {
+    const stillWanted = this.#options.runJob.stillWanted;
+    if (!stillWanted || job.stopReason || job.settling || job.rechecking) return;
+    const { clock, timings } = this.#options;
+    job.rechecking = true;
+    const work = withDeadline(clock, timings.callTimeoutMs, (signal) =>
+      stillWanted(job.task, AbortSignal.any([signal, job.controller.signal])),
+    )
+      .then((why) => {
+        if (!why || job.stopReason || job.settling) return;
+        const message = this.#options.redactor.redact(`no longer wanted: ${why}`);
+        this.#stop(job, { kind: 'dropped-upstream', message, disposition: 'delete' });
+      })
+      .catch((error: unknown) => {
+        if (job.stopReason) return;
+        job.log.write(
+          'system',
+          `could not re-check the task upstream: ${this.#options.redactor.redact(errorMessage(error))}`,
+        );
+      })
+      .finally(() => {
+        job.rechecking = false;
+      });
+    this.#options.track(work);
+  }
+
   #onLeaseLost(job: RunningJob, reason: string): void {
     job.leaseLost = true;
     const message = this.#options.redactor.redact(reason);
@@ -274,7 +309,7 @@ export class JobPool {
   }
 }
 
-const NOOP_WHY: readonly unknown[] = [undefined, 'duplicate', 'cancelled-upstream'];
+const NOOP_WHY: readonly unknown[] = [undefined, 'duplicate', 'cancelled-upstream', 'no-changes'];
 
 function isJobResult(value: unknown): value is JobResult {
   if (typeof value !== 'object' || value === null) return false;
@@ -282,5 +317,5 @@ function isJobResult(value: unknown): value is JobResult {
   if (record.kind === 'success') return true;
   if (typeof record.reason !== 'string') return false;
   if (record.kind === 'noop') return NOOP_WHY.includes(record.why);
-  return record.kind === 'retry' || record.kind === 'permanent';
+  return record.kind === 'retry' || record.kind === 'permanent' || record.kind === 'release';
 }

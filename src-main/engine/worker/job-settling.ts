@@ -168,6 +168,7 @@ export class JobSettling {
         phases: job.phaseTimings(endedAt),
         receiveCount: job.message.receiveCount,
         logFile: job.log.path,
+        review: job.review,
       },
       settlement,
     );

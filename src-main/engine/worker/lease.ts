@@ -41,6 +41,8 @@ export interface LeaseOptions {
   onChange(): void;
   onLost(reason: string): void;
   onCapReached(reason: string): void;
+  /** A heartbeat extended the lease: the moment to re-check that the work is still wanted. */
+  onExtended?(): void;
 }
 
 type Timer = { cancel(): void } | null;
@@ -201,6 +203,7 @@ export class Lease {
     this.#scheduleLapse();
     this.#scheduleHeartbeat(this.#options.heartbeatMs);
     this.#options.onChange();
+    this.#options.onExtended?.();
   }
 
   #scheduleHeartbeat(ms: number): void {

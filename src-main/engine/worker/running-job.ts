@@ -7,8 +7,8 @@
  * (and the message id) until it really stops, so the message never runs twice here at once.
  */
 import type { LogStream, PhaseTiming } from '../../../shared/records.ts';
-import type { IssueRef, JobPhase, JobView } from '../../../shared/snapshot.ts';
-import type { TaskMessage } from '../../../shared/task-message.ts';
+import type { IssueRef, JobPhase, JobView, ReviewRoundRef } from '../../../shared/snapshot.ts';
+import { isReviewTask, taskSummary, type TaskMessage } from '../../../shared/task-message.ts';
 import type { JobContext, JobLog, StopReason } from '../jobs/job.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
 import type { Lease } from './lease.ts';
@@ -27,7 +27,7 @@ export interface RunningJobInit {
 export class RunningJob {
   readonly jobId: string;
   readonly task: TaskMessage;
-  readonly issue: IssueRef;
+  issue: IssueRef;
   readonly startedAt: number;
   readonly log: JobLog;
   readonly controller = new AbortController();
@@ -50,6 +50,10 @@ export class RunningJob {
   /** Deliveries to release once the job really ends (it is still running after its message settled). */
   readonly heldRedeliveries: ReceivedMessage[] = [];
   abandonTimer: { cancel(): void } | null = null;
+  /** For a review round: its pull request, and its round number once the job learned it. */
+  review: ReviewRoundRef | null;
+  /** A heartbeat's "still wanted?" question is on the wire. */
+  rechecking = false;
   /** What the snapshot says in place of the stop reason, once there is more to say. */
   note: string | null = null;
   /** Called once the message is settled and the job recorded. */
@@ -61,7 +65,12 @@ export class RunningJob {
   constructor(init: RunningJobInit) {
     this.jobId = init.jobId;
     this.task = init.task;
-    this.issue = { repository: init.task.repository, number: init.task.issue_number, title: init.task.title };
+    this.issue = {
+      repository: init.task.repository,
+      number: init.task.issue_number,
+      title: taskSummary(init.task),
+    };
+    this.review = isReviewTask(init.task) ? { pullNumber: init.task.pull_number, round: null } : null;
     this.isLastAttempt = init.isLastAttempt;
     this.startedAt = init.startedAt;
     this.log = init.log;
@@ -119,7 +128,7 @@ export class RunningJob {
     }));
   }
 
-  context(onPhase: (phase: JobPhase) => void): JobContext {
+  context(onPhase: (phase: JobPhase) => void, onReview?: () => void): JobContext {
     return {
       jobId: this.jobId,
       messageId: this.messageId,
@@ -129,6 +138,12 @@ export class RunningJob {
       signal: this.controller.signal,
       log: this.log,
       setPhase: onPhase,
+      setReview: (review, issue) => {
+        if (!this.review) return;
+        this.review = review;
+        if (issue) this.issue = issue;
+        onReview?.();
+      },
     };
   }
 
@@ -147,6 +162,7 @@ export class RunningJob {
       receiveCount: this.receiveCount,
       lease,
       stopping: this.note ?? this.stopReason?.message ?? null,
+      ...(this.review ? { review: this.review } : {}),
     };
   }
 }

@@ -3,7 +3,7 @@
  * stopped (if it was), the lease, and whether a DLQ exists. The Worker applies it (settle.ts).
  */
 import type { JobOutcome, JobRecord, PhaseTiming } from '../../../shared/records.ts';
-import type { IssueRef } from '../../../shared/snapshot.ts';
+import type { IssueRef, ReviewRoundRef } from '../../../shared/snapshot.ts';
 import type { JobDetails, JobResult, StopReason } from '../jobs/job.ts';
 import { longestRetryDelaySeconds, retryDelaySeconds } from './backoff.ts';
 
@@ -66,6 +66,8 @@ export function decideSettlement(input: SettleInput): Settlement {
   if (end.kind === 'result' && (end.result.kind === 'success' || end.result.kind === 'noop'))
     return verdict(input, end.result);
   if (stop) {
+    // Dropped upstream (issue closed, label removed, pull request closed): nobody wants the work.
+    if (stop.disposition === 'delete') return settle({ kind: 'delete' }, 'cancelled-upstream', stop.message);
     if (stop.kind === 'cancelled' && stop.disposition === 'discard') {
       return input.hasDlq
         ? settle({ kind: 'quarantine' }, 'quarantined', CANCELLED_BY_USER)
@@ -98,6 +100,8 @@ function verdict(input: SettleInput, result: JobResult): Settlement {
       return retry(input, result.reason);
     case 'permanent':
       return permanent(input, result.reason);
+    case 'release':
+      return settle({ kind: 'release' }, 'released', result.reason);
   }
 }
 
@@ -166,10 +170,13 @@ export interface RecordInput {
   readonly phases: readonly PhaseTiming[];
   readonly receiveCount: number;
   readonly logFile: string | null;
+  /** The round as the running job knew it, for a review round that ended without details. */
+  readonly review?: ReviewRoundRef | null;
 }
 
 export function buildJobRecord(input: RecordInput): JobRecord {
   const details = input.details ?? {};
+  const review = details.review ?? input.review ?? null;
   return {
     jobId: input.jobId,
     messageId: input.messageId,
@@ -185,6 +192,9 @@ export function buildJobRecord(input: RecordInput): JobRecord {
     usage: details.usage ?? null,
     receiveCount: input.receiveCount,
     logFile: input.logFile,
+    ...(review ? { review } : {}),
+    ...(details.checks ? { checks: details.checks } : {}),
+    ...(details.note ? { note: details.note } : {}),
   };
 }
 

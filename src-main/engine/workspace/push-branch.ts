@@ -6,8 +6,19 @@
  * on the server when the job fetched (--force-with-lease), so an earlier failed attempt's branch
  * is overwritten but someone else's newer push is not. Fails with GitError ("changed on the
  * remote" when the branch moved meanwhile).
+ *
+ * A review round pushes with `fastForwardOnly`: no lease, no force of any kind, so git itself
+ * refuses anything but new commits on top of what the branch holds (BranchMovedError otherwise).
  */
 import { git, GitError, type GitEnv } from './git.ts';
+
+/** The branch on the server is not where the job expected it: someone pushed meanwhile. */
+export class BranchMovedError extends GitError {
+  constructor(exitCode: number | null, message: string, stdout: string) {
+    super('push', exitCode, message, stdout);
+    this.name = 'BranchMovedError';
+  }
+}
 
 export async function pushBranch(input: {
   /** A git folder that has the commit (the worktree's). */
@@ -21,6 +32,8 @@ export async function pushBranch(input: {
   readonly branch: string;
   /** The branch's commit on the server when fetched, or null when it did not exist. */
   readonly expectedRemoteSha: string | null;
+  /** Push only commits on top of the remote branch: never a force, not even with a lease. */
+  readonly fastForwardOnly?: boolean;
   readonly signal?: AbortSignal;
 }): Promise<void> {
   const ref = `refs/heads/${input.branch}`;
@@ -32,7 +45,7 @@ export async function pushBranch(input: {
       'push',
       '--porcelain',
       '--no-verify',
-      `--force-with-lease=${ref}:${input.expectedRemoteSha ?? ''}`,
+      ...(input.fastForwardOnly ? [] : [`--force-with-lease=${ref}:${input.expectedRemoteSha ?? ''}`]),
       '--',
       input.url,
       `${input.commit}:${ref}`,
@@ -44,8 +57,7 @@ export async function pushBranch(input: {
       error instanceof GitError &&
       /\[rejected\].*(stale info|fetch first|non-fast-forward)/.test(error.stdout)
     ) {
-      throw new GitError(
-        'push',
+      throw new BranchMovedError(
         error.exitCode,
         `${input.branch} changed on the remote after the job fetched it (someone else pushed); it was not overwritten`,
         error.stdout,

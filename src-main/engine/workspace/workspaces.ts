@@ -176,8 +176,14 @@ export class Workspaces {
    * Pushes `commit` to the job's branch on the server, at the URL built from the config. Only
    * after `check` found nothing changed.
    */
-  async push(worktree: Worktree, commit: string, signal?: AbortSignal): Promise<void> {
+  async push(
+    worktree: Worktree,
+    commit: string,
+    signal?: AbortSignal,
+    options: { readonly fastForwardOnly?: boolean } = {},
+  ): Promise<void> {
     await pushBranch({
+      ...options,
       gitDir: worktree.entry.gitDir,
       env: await this.#server.networkEnv(),
       url: this.#server.url(worktree.repository),
@@ -186,6 +192,26 @@ export class Workspaces {
       branch: worktree.branch,
       expectedRemoteSha: worktree.remoteBranchSha,
       signal,
+    });
+  }
+
+  /**
+   * Fetches the repository again and returns where `branch` now stands on the server (null:
+   * absent): for a review round whose push found the pull request's head had moved.
+   */
+  async refetch(worktree: Worktree, branch: string, signal?: AbortSignal): Promise<string | null> {
+    const { cloneDir, repository } = worktree;
+    return this.#lock.run(cloneDir, async () => {
+      const { dataDir } = this.#options;
+      const env = this.#env;
+      await refreshClone({ server: this.#server, repository, cloneDir, dataDir, env, signal });
+      const found = await git(['rev-parse', '--verify', '-q', `refs/remotes/origin/${branch}^{commit}`], {
+        gitDir: cloneDir,
+        env,
+        signal,
+        okExitCodes: [1],
+      });
+      return found.stdout.trim() || null;
     });
   }
 
@@ -240,6 +266,7 @@ export class Workspaces {
         }
       } finally {
         this.#active.delete(worktree.path);
+        await this.#pool.settled(worktree.path);
       }
       await this.#pruneFailed();
       if (cloneExists) await git(['worktree', 'prune'], opts).catch(() => undefined);

@@ -5,9 +5,13 @@
  * removes untracked and ignored files. A worktree is reused only while its `.git` is still the
  * file git made (another job's agent could have pointed it elsewhere); else it is deleted without
  * running git in it. Callers serialise calls per clone. Fails with GitError or WorkspaceBusyError.
+ *
+ * A worktree in use has a marker file beside it (`<path>.busy`) until its job settles. One found
+ * with its marker when the app starts belonged to a job that never settled (the worker crashed,
+ * its agent may have written there since): it is discarded, never reused.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RepositoryRef } from '../github/repository-ref.ts';
 import { safePathSegment as safeName } from '../journal/job-paths.ts';
@@ -57,14 +61,22 @@ export class WorktreePool {
     baseSha: string,
     signal?: AbortSignal,
   ): Promise<PlacedWorktree> {
-    return (
+    await removeStaleRefLock(cloneDir, branch);
+    const placed =
       (await this.#reuse(repository, cloneDir, branch, baseSha, signal)) ??
-      (await this.#add(repository, cloneDir, branch, baseSha, signal))
-    );
+      (await this.#add(repository, cloneDir, branch, baseSha, signal));
+    await writeFile(busyMarker(placed.path), `${process.pid}\n`);
+    return placed;
+  }
+
+  /** The job that used the worktree has settled: it may be reused (see giveBack) from now on. */
+  async settled(path: string): Promise<void> {
+    await rm(busyMarker(path), { force: true });
   }
 
   /** Keeps a finished (detached) worktree for the next job, or removes it when the pool is full. */
   async giveBack(cloneDir: string, path: string): Promise<void> {
+    await this.settled(path);
     const idle = this.#list(cloneDir);
     if (idle.length < this.#max) idle.push(path);
     else await this.remove(cloneDir, path);
@@ -78,6 +90,7 @@ export class WorktreePool {
       );
     }
     await rm(path, { recursive: true, force: true });
+    await this.settled(path);
   }
 
   /** Forgets a replaced clone's idle worktrees (their registrations went with it). */
@@ -109,9 +122,16 @@ export class WorktreePool {
       // detach it, so that branch is free again.
       this.#discovered.add(cloneDir);
       const dir = this.#dir(repository);
+      let unsettled = false;
       for (const name of await readdir(dir).catch(() => [] as string[])) {
         const path = join(dir, name);
-        if (this.#isActive(path) || idle.includes(path)) continue;
+        if (name.endsWith(BUSY_SUFFIX) || this.#isActive(path) || idle.includes(path)) continue;
+        if (await exists(busyMarker(path))) {
+          // Its job never settled: whatever ran there may have left anything behind.
+          await this.remove(cloneDir, path, false);
+          unsettled = true;
+          continue;
+        }
         const entry = await readWorktreeEntry(cloneDir, path);
         if (!entry) {
           await this.remove(cloneDir, path, false);
@@ -126,6 +146,9 @@ export class WorktreePool {
           () => this.remove(cloneDir, path),
         );
       }
+      // Frees the branches the discarded worktrees held (their registrations outlived them).
+      if (unsettled)
+        await git(['worktree', 'prune'], { gitDir: cloneDir, env: this.#env }).catch(() => undefined);
     }
     while (idle.length > 0) {
       const path = idle.pop()!;
@@ -190,6 +213,30 @@ export class WorktreePool {
     const name = `${safeName(repository.owner)}__${safeName(repository.repo)}`;
     return join(this.#dataDir, 'worktrees', '.pool', name);
   }
+}
+
+const BUSY_SUFFIX = '.busy';
+
+/**
+ * An agent killed with its worker in the middle of a commit leaves the branch's ref locked, and
+ * every later job on that issue would fail to take the branch. A lock older than this process
+ * can only be such a leftover (this worker's own jobs on the branch are kept apart by WorkspaceBusyError).
+ */
+async function removeStaleRefLock(cloneDir: string, branch: string): Promise<void> {
+  const lock = join(cloneDir, 'refs', 'heads', `${branch}.lock`);
+  const info = await stat(lock).catch(() => null);
+  if (info && info.mtimeMs < Date.now() - process.uptime() * 1000) await rm(lock, { force: true });
+}
+
+function busyMarker(path: string): string {
+  return `${path}${BUSY_SUFFIX}`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function isBusy(error: unknown): boolean {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { agentCacheDir } from '../../../src-main/engine/agent/agent-cache.ts';
 import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-message.ts';
 import {
   LOCAL_CREDENTIALS,
@@ -35,7 +36,12 @@ export interface FullStack {
   stop(): Promise<void>;
 }
 
-export async function startFullStack(name: string): Promise<FullStack> {
+/** `config`: more keys for the worker's config file (e.g. the guardrails); `env`: more variables. */
+export async function startFullStack(
+  name: string,
+  config: Record<string, unknown> = {},
+  env: Record<string, string> = {},
+): Promise<FullStack> {
   const sqs = await startLocalSqs();
   const { queueUrl, dlqUrl } = await sqs.createQueuePair(name, { maxReceiveCount: 3 });
   const remotes = await createGitRemotes();
@@ -48,9 +54,14 @@ export async function startFullStack(name: string): Promise<FullStack> {
   writeFileSync(
     configPath,
     JSON.stringify({
-      agent: { preset: 'aider', command: [agentWrapper(dataDir)] },
+      agent: {
+        preset: 'aider',
+        command: [agentWrapper(dataDir)],
+        ...(config.agent as Record<string, unknown> | undefined),
+      },
       retryBackoffSeconds: [1, 1, 1],
       shutdownGraceSeconds: 2,
+      ...Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'agent')),
     }),
   );
   const serve = await startServe(
@@ -65,6 +76,9 @@ export async function startFullStack(name: string): Promise<FullStack> {
       GITHUB_TOKEN: TOKEN,
       GITHUB_API_URL: github.url,
       GITHUB_SERVER_URL: remotes.serverUrl,
+      // The fixture agent needs no key, but the preflight wants one for aider: a placeholder.
+      OPENAI_API_KEY: 'sk-placeholder-for-the-fixture-agent',
+      ...env,
     },
     ['--config', configPath],
   );
@@ -99,9 +113,10 @@ export async function startFullStack(name: string): Promise<FullStack> {
 /**
  * The fixture agent behind a program named `aider` in the stack's own folder, so the job log (and
  * the screenshots taken of it) name a neutral path, not this machine's Node inside node_modules.
+ * It sits in the agent cache: the agent's OS sandbox hides /tmp and the rest of the data folder.
  */
 function agentWrapper(dataDir: string): string {
-  const bin = join(dataDir, 'bin');
+  const bin = join(agentCacheDir(dataDir), 'bin');
   mkdirSync(bin, { recursive: true });
   const path = join(bin, 'aider');
   const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;

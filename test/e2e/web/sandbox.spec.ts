@@ -80,7 +80,7 @@ test('opened after the sample job has finished, the Now tab shows that job, its 
   test.setTimeout(120_000);
   // The sandbox prints one line per finished job; only then is the page opened.
   const done = await sandbox.line(/done\s+\S+ sandbox\/demo#1: /);
-  expect(done).toContain('branch pushed, no pull request');
+  expect(done).toContain('branch pushed: no pull request (the sandbox has no GitHub)');
   await open(page, 'now');
   await expect(page.getByTestId('current-job-empty')).toBeVisible();
   const last = page.getByTestId('last-job');
@@ -91,6 +91,20 @@ test('opened after the sample job has finished, the Now tab shows that job, its 
     'no pull request (the sandbox has no GitHub); branch ai-task/issue-1 pushed to the demo repository',
   );
   await expect(page.getByTestId('log-line').filter({ hasText: 'Applied edit to README.md' })).toBeVisible();
+
+  // A long line is cut at the right edge until "Wrap" wraps it inside the log.
+  const view = page.getByTestId('log-view');
+  const long = page.getByTestId('log-line').filter({ hasText: 'No pull request opened' });
+  await expect(long).toBeVisible();
+  const frame = (await view.boundingBox())!;
+  expect((await long.boundingBox())!.height).toBeLessThan(20);
+  expect((await long.boundingBox())!.width).toBeGreaterThan(frame.width);
+  await page.getByTestId('log-wrap').click();
+  await expect(view).toHaveAttribute('data-wrap', 'true');
+  await expect(page.getByTestId('log-wrap')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await long.boundingBox())!.height).toBeGreaterThan(30);
+  const wrapped = (await long.boundingBox())!;
+  expect(wrapped.x + wrapped.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
   // Nothing links to github.com: the sandbox's issues and branches live on this machine.
   await expect(page.locator('a[href*="github.com"]')).toHaveCount(0);
   await expect(page.getByTestId('sandbox-bar')).toContainText('Sandbox — no AWS, no GitHub');

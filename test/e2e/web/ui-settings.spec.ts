@@ -25,12 +25,16 @@ test('shows an inline error for an invalid queue URL, and clears it once fixed',
 
 test('refuses to save invalid numbers and moves focus to the first problem', async ({ page }) => {
   await openPanel(page, world(), 'settings');
-  await page.getByTestId('settings-lease').fill('30');
+  // The hint and the message name the limit the engine itself accepts (30 s), not a number of their own.
+  await expect(page.getByTestId('settings-lease').locator('xpath=..')).toContainText(
+    '30 to 43200. Extended every third of the lease',
+  );
+  await page.getByTestId('settings-lease').fill('29');
   await page.getByTestId('settings-concurrency').fill('two');
   await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('settings-invalid')).toBeVisible();
   await expect(page.locator('[data-testid="settings-error"][data-field="leaseSeconds"]')).toHaveText(
-    'The lease must be at least 60 seconds.',
+    'The lease must be at least 30 seconds.',
   );
   await expect(page.locator('[data-testid="settings-error"][data-field="concurrency"]')).toHaveText(
     'Enter a whole number.',

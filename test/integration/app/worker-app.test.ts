@@ -14,7 +14,7 @@ import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-messag
 import { createGitRemotes, type GitRemotes } from '../../support/git-remote.ts';
 import { GitHubFake } from '../../support/github-fake/github-fake.ts';
 import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
-import { untilAsync } from '../../support/until.ts';
+import { until, untilAsync } from '../../support/until.ts';
 
 const REPO = 'octo/app';
 const TOKEN = 'ghp_AppTestToken0123456789abcdefghijABCDEF';
@@ -61,7 +61,8 @@ async function startApp() {
   const notices: Notice[] = [];
   const app = buildWorkerApp({
     config,
-    env: { PATH: process.env.PATH, HOME: dataDir },
+    // The fixture agent needs no key, but the preflight wants one for aider: a placeholder.
+    env: { PATH: process.env.PATH, HOME: dataDir, OPENAI_API_KEY: 'sk-placeholder-for-the-fixture-agent' },
     store: new JsonFileStore(join(dataDir, 'state.json')),
     notifier: { notify: (notice) => notices.push(notice) },
     github: { token: TOKEN, source: 'GITHUB_TOKEN' },
@@ -130,5 +131,23 @@ describe('the assembled worker', () => {
       moved: 1,
     });
     expect(await app.service.handlers.listDlq({})).toEqual([]);
+  });
+
+  it('refuses the sandbox-only "send a sample issue", and publishes how each job ended', async () => {
+    const { app, send } = await startApp();
+    const ended: string[] = [];
+    app.service.subscribe((event) => {
+      if (event.event === 'jobEnded') ended.push(`${event.payload.issue?.number} ${event.payload.outcome}`);
+    });
+    await expect(app.service.handlers.sendSampleIssue({})).rejects.toMatchObject({
+      name: 'BridgeError',
+      code: 'unavailable',
+      message: expect.stringContaining('only `codingworker sandbox` sends sample issues'),
+    });
+    expect((await app.service.handlers.getSnapshot({})).sandbox).toBeUndefined();
+
+    await send(21, 'Please fix. [fake-aider:edit-commit]');
+    await until(() => ended.length === 1, 45_000);
+    expect(ended).toEqual(['21 succeeded']);
   });
 });

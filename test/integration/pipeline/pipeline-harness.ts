@@ -237,7 +237,9 @@ function toRecord(
         ? (result.why ?? 'cancelled-upstream')
         : result.kind === 'retry'
           ? 'retrying'
-          : 'quarantined';
+          : result.kind === 'release'
+            ? 'released'
+            : 'quarantined';
   const details = result.details;
   return {
     jobId: context.jobId,
@@ -254,5 +256,7 @@ function toRecord(
     usage: details?.usage ?? null,
     receiveCount: context.receiveCount,
     logFile,
+    ...(details?.checks ? { checks: details.checks } : {}),
+    ...(details?.note ? { note: details.note } : {}),
   };
 }

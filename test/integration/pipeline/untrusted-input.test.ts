@@ -79,7 +79,8 @@ describe('input nobody with write access approved', () => {
     const home = run.lines.find((line) => line.startsWith('home '))!.slice(5);
     expect(home).toBe(join(h.journal.jobDir(run.jobId), 'home'));
     const seen = run.lines.filter((line) => line.startsWith('home-file ')).map((line) => line.slice(10));
-    expect(seen).toEqual(['.aider.conf.yml']);
+    // .aider is the link to the worker's agent cache (model metadata; no secrets).
+    expect(seen).toEqual(['.aider', '.aider.conf.yml']);
   });
 
   it('runs Claude Code with the user’s settings only and without the repository’s .claude and .mcp.json', async () => {
@@ -98,6 +99,7 @@ describe('input nobody with write access approved', () => {
         repositories: [REPO, other],
         agent: { preset: 'claude-code', command: [process.execPath, FAKE_CLAUDE], model: null },
       },
+      environment: { ...h.environment, ANTHROPIC_API_KEY: 'sk-ant-test' },
     });
     const run = await h.run(sampleTask({ repository: other, issue_number: 1, title: 'Change', body: '' }), {
       pipeline,

@@ -15,13 +15,14 @@ const CLI = fileURLToPath(new URL('../../../src-main/cli.ts', import.meta.url));
 const git = promisify(execFile);
 
 describe('the sandbox', () => {
-  it('runs a sample issue end to end with the demo agent and says where the pull request would go', async () => {
+  it('runs a sample issue end to end with the demo agent and records a branch pushed without a pull request', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cw-sandbox-'));
     // No aider on PATH here, so the labelled demo agent does the edit.
     const sandbox = await startSandbox({
       dataDir,
       env: { PATH: '/usr/bin:/bin', HOME: dataDir },
       notifier: { notify: () => {} },
+      demoAgentSeconds: 2,
     });
     try {
       expect(sandbox.agent).toBe('demo');
@@ -31,13 +32,18 @@ describe('the sandbox', () => {
         return records.length > 0 && records;
       }, 30_000);
       expect(record).toMatchObject({
-        outcome: 'succeeded',
+        outcome: 'pushed',
         prUrl: null,
         issue: { repository: SANDBOX_REPOSITORY, number: 1 },
       });
+      expect(record!.reason).toBe(
+        `no pull request (the sandbox has no GitHub); branch ai-task/issue-1 pushed to the demo repository (${join(dataDir, 'remotes', SANDBOX_REPOSITORY)}.git)`,
+      );
       const log = await sandbox.app.service.handlers.getJobLog({ jobId: record!.jobId, from: 1, limit: 500 });
       const text = log.lines.map((line) => line.text).join('\n');
       expect(text).toContain('CodingWorker demo agent (not Aider');
+      expect(text).toContain('[ 50%] Reading README.md … (1 of 2 s)');
+      expect(text).toContain('[100%] Checking the result … (2 of 2 s)');
       expect(text).toMatch(
         /No pull request opened \(the sandbox has no GitHub\); it would go to a pull request from ai-task\/issue-1 into main/,
       );
@@ -68,5 +74,34 @@ describe('the sandbox', () => {
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
+  });
+
+  it('sends sample issues on demand, and its snapshot says it is the sandbox', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cw-sandbox-samples-'));
+    const sandbox = await startSandbox({
+      dataDir,
+      env: { PATH: '/usr/bin:/bin', HOME: dataDir },
+      notifier: { notify: () => {} },
+      demoAgentSeconds: 0,
+    });
+    try {
+      const { handlers } = sandbox.app.service;
+      expect((await handlers.getSnapshot({})).sandbox).toBe(true);
+      expect(await handlers.sendSampleIssue({})).toEqual({ issueNumber: 1 });
+      expect(await handlers.sendSampleIssue({})).toEqual({ issueNumber: 2 });
+      const records = await untilAsync(async () => {
+        const list = await handlers.listHistory({ limit: 5 });
+        return list.length === 2 && list;
+      }, 30_000);
+      expect(records.map((record) => [record.issue?.number, record.outcome]).sort()).toEqual([
+        [1, 'pushed'],
+        [2, 'pushed'],
+      ]);
+      const checks = await handlers.runDoctor({});
+      expect(checks.filter((check) => check.status !== 'ok')).toEqual([]);
+      expect(checks.find((check) => check.id === 'aws-credentials')!.detail).toMatch(/^Not needed/);
+    } finally {
+      await sandbox.stop({ immediate: true });
+    }
   });
 });

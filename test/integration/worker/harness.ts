@@ -6,7 +6,7 @@ import { ReceiveMessageCommand, SendMessageCommand, SQSClient, type Message } fr
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Notice } from '../../../shared/records.ts';
 import type { WorkerSnapshot } from '../../../shared/snapshot.ts';
-import type { TaskMessage } from '../../../shared/task-message.ts';
+import type { IssueTaskMessage } from '../../../shared/task-message.ts';
 import { workerConfigSchema, type WorkerConfig } from '../../../src-main/engine/config/worker-config.ts';
 import type { JobResult, JobRunner } from '../../../src-main/engine/jobs/job.ts';
 import type { Clock } from '../../../src-main/engine/ports/clock.ts';
@@ -106,7 +106,7 @@ export interface WorkerSuite {
   /** A fresh queue and its DLQ, named after `label` (see queueName). */
   queue(label: string, options?: Parameters<LocalSqs['createQueuePair']>[1]): Promise<QueuePair>;
   /** Sends the sample task (with `task`'s fields over it) as the producer would; resolves to its id. */
-  sendTask(queueUrl: string, task?: Partial<TaskMessage>): Promise<string>;
+  sendTask(queueUrl: string, task?: Partial<IssueTaskMessage>): Promise<string>;
   /** A worker on `queueUrl` with testConfig(queueUrl, overrides), not started; stopped after the test. */
   create(
     queueUrl: string,

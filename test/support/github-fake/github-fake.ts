@@ -20,6 +20,8 @@ import {
   type FakeComment,
   type FakeIssue,
   type FakePull,
+  type FakeReaction,
+  type FakeReview,
   type NewIssue,
   type Role,
 } from './state.ts';
@@ -27,7 +29,7 @@ import {
 export type { Failure } from './faults.ts';
 export type { GitHubFakeOptions } from './options.ts';
 export type { RecordedRequest } from './server.ts';
-export type { FakeComment, FakeEvent, FakeIssue, FakePull, Role } from './state.ts';
+export type { FakeComment, FakeEvent, FakeIssue, FakePull, FakeReview, Role } from './state.ts';
 
 export class GitHubFake {
   readonly requests: RecordedRequest[] = [];
@@ -99,6 +101,69 @@ export class GitHubFake {
 
   comments(fullName: string, number: number): readonly FakeComment[] {
     return this.#state.issue(fullName, number).comments;
+  }
+
+  pull(fullName: string, number: number): FakePull {
+    return this.#state.pull(fullName, number);
+  }
+
+  /** A pull request arranged by the test (the worker opens its own through the API). */
+  addPull(
+    fullName: string,
+    input: { head: string; base?: string; title?: string; headRepository?: string },
+  ): FakePull {
+    const repo = this.#state.repo(fullName);
+    const number = repo.nextPullNumber++;
+    const pull: FakePull = {
+      number,
+      title: input.title ?? `Pull request from ${input.head}`,
+      body: '',
+      head: input.head,
+      base: input.base ?? repo.defaultBranch,
+      draft: false,
+      labels: [],
+      state: 'open',
+      url: `https://github.test/${repo.owner}/${repo.name}/pull/${number}`,
+      ...(input.headRepository ? { headRepository: input.headRepository } : {}),
+    };
+    repo.pulls.push(pull);
+    return pull;
+  }
+
+  closePull(fullName: string, number: number): void {
+    this.#state.pull(fullName, number).state = 'closed';
+  }
+
+  /** A conversation comment on a pull request, as a reviewer would write it. */
+  addPullComment(
+    fullName: string,
+    number: number,
+    author: string,
+    body: string,
+    association?: string,
+  ): FakeComment {
+    return this.#state.addPullComment(fullName, number, author, body, association);
+  }
+
+  /** Changes a comment's text the way an edit on GitHub does (updated_at moves on). */
+  editComment(fullName: string, id: number, body: string): void {
+    const found = this.#state.findComment(this.#state.repo(fullName), id);
+    if (!found) throw new Error(`no comment ${id} in ${fullName}`);
+    found.comment.body = body;
+    found.comment.updatedAt = new Date(Date.parse(found.comment.createdAt) + 60_000).toISOString();
+  }
+
+  /** The worker's and others' comments on a pull request's conversation. */
+  pullComments(fullName: string, number: number): readonly FakeComment[] {
+    return this.#state.pull(fullName, number).comments ?? [];
+  }
+
+  addReview(fullName: string, number: number, input: Parameters<FakeState['addReview']>[2]): FakeReview {
+    return this.#state.addReview(fullName, number, input);
+  }
+
+  reactions(fullName: string): readonly FakeReaction[] {
+    return this.#state.repo(fullName).reactions;
   }
 
   /** The next `times` requests to route fail with status (and Retry-After, when given). */

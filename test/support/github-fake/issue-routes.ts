@@ -1,9 +1,18 @@
 /** The fake's issues API: an issue (or a pull request read as one), its events and its comments. */
 import { NOT_FOUND, page, type RepoRoutes, type RouteRequest } from './route-handler.ts';
-import type { FakeComment, FakeRepo } from './state.ts';
+import { pullComments, type FakeComment, type FakeRepo } from './state.ts';
 
 const issueOf = (repo: FakeRepo, request: RouteRequest) =>
   repo.issues.get(Number(request.params.issue_number));
+
+/** The conversation of an issue, or of a pull request (GitHub serves both as issue comments). */
+const conversationOf = (repo: FakeRepo, request: RouteRequest) => {
+  const number = Number(request.params.issue_number);
+  const pull = repo.pulls.find((p) => p.number === number);
+  if (pull) return { number, comments: pullComments(pull) };
+  const issue = repo.issues.get(number);
+  return issue ? { number, comments: issue.comments } : undefined;
+};
 
 export const issueRoutes: RepoRoutes = {
   'GET /repos/{owner}/{repo}/issues/{issue_number}': ({ payloads }, repo, request) => {
@@ -24,7 +33,7 @@ export const issueRoutes: RepoRoutes = {
   },
 
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': ({ payloads }, repo, request) => {
-    const issue = issueOf(repo, request);
+    const issue = conversationOf(repo, request);
     if (!issue) return NOT_FOUND;
     return page(
       request.url,
@@ -37,7 +46,7 @@ export const issueRoutes: RepoRoutes = {
     repo,
     request,
   ) => {
-    const issue = issueOf(repo, request);
+    const issue = conversationOf(repo, request);
     if (!issue) return NOT_FOUND;
     const comment: FakeComment = {
       id: state.nextId(),
@@ -48,5 +57,27 @@ export const issueRoutes: RepoRoutes = {
     };
     issue.comments.push(comment);
     return [201, payloads.comment(repo, issue, comment)];
+  },
+
+  /** Labels on an issue or a pull request (GitHub treats a pull request as an issue here). */
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/labels': (_context, repo, request) => {
+    const issueNumber = Number(request.params.issue_number);
+    const target = repo.pulls.find((p) => p.number === issueNumber) ?? issueOf(repo, request);
+    if (!target) return NOT_FOUND;
+    const body = request.body as { labels?: string[] } | string[];
+    const names = Array.isArray(body) ? body : (body.labels ?? []);
+    for (const name of names) if (!target.labels.includes(name)) target.labels.push(name);
+    return [
+      200,
+      target.labels.map((name, i) => ({
+        id: i + 1,
+        node_id: `LA_${i + 1}`,
+        url: `https://api.github.test/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`,
+        name,
+        description: null,
+        color: 'ededed',
+        default: false,
+      })),
+    ];
   },
 };

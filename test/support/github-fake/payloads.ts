@@ -9,6 +9,8 @@ import {
   type FakeIssue,
   type FakePull,
   type FakeRepo,
+  type FakeReview,
+  type FakeReviewComment,
 } from './state.ts';
 
 export class Payloads {
@@ -92,22 +94,70 @@ export class Payloads {
     };
   }
 
-  comment(repo: FakeRepo, issue: FakeIssue, comment: FakeComment) {
+  comment(repo: FakeRepo, issue: { readonly number: number }, comment: FakeComment) {
     return {
       id: comment.id,
       node_id: `IC_${comment.id}`,
       body: comment.body,
       user: { ...this.user(comment.author), type: comment.authorType },
       created_at: comment.createdAt,
-      updated_at: comment.createdAt,
-      author_association:
-        comment.association ??
-        (comment.author === repo.owner
-          ? 'OWNER'
-          : repo.collaborators.has(comment.author)
-            ? 'COLLABORATOR'
-            : 'NONE'),
+      updated_at: comment.updatedAt ?? comment.createdAt,
+      author_association: comment.association ?? this.#association(repo, comment.author),
       html_url: `https://github.test/${repo.owner}/${repo.name}/issues/${issue.number}#issuecomment-${comment.id}`,
+      issue_url: `${this.#apiUrl}/repos/${repo.owner}/${repo.name}/issues/${issue.number}`,
+      url: `${this.#apiUrl}/repos/${repo.owner}/${repo.name}/issues/comments/${comment.id}`,
+    };
+  }
+
+  #association(repo: FakeRepo, login: string): string {
+    if (login === repo.owner) return 'OWNER';
+    return repo.collaborators.has(login) ? 'COLLABORATOR' : 'NONE';
+  }
+
+  review(repo: FakeRepo, pull: FakePull, review: FakeReview) {
+    return {
+      id: review.id,
+      node_id: `PRR_${review.id}`,
+      user: this.user(review.author),
+      body: review.body,
+      state: review.state,
+      html_url: `${pull.url}#pullrequestreview-${review.id}`,
+      pull_request_url: `${this.#apiUrl}/repos/${repo.owner}/${repo.name}/pulls/${pull.number}`,
+      submitted_at: review.submittedAt,
+      commit_id: '0'.repeat(40),
+      author_association: this.#association(repo, review.author),
+    };
+  }
+
+  reviewComment(repo: FakeRepo, pull: FakePull, review: FakeReview, comment: FakeReviewComment) {
+    return {
+      id: comment.id,
+      node_id: `PRRC_${comment.id}`,
+      pull_request_review_id: review.id,
+      path: comment.path,
+      line: comment.line,
+      original_line: comment.line,
+      start_line: comment.startLine ?? null,
+      body: comment.body,
+      user: this.user(review.author),
+      diff_hunk: '@@ -1 +1 @@',
+      commit_id: '0'.repeat(40),
+      original_commit_id: '0'.repeat(40),
+      created_at: review.submittedAt,
+      updated_at: review.submittedAt,
+      author_association: this.#association(repo, review.author),
+      html_url: `${pull.url}#discussion_r${comment.id}`,
+      pull_request_url: `${this.#apiUrl}/repos/${repo.owner}/${repo.name}/pulls/${pull.number}`,
+    };
+  }
+
+  reaction(id: number, content: string, login: string) {
+    return {
+      id,
+      node_id: `REA_${id}`,
+      user: this.user(login),
+      content,
+      created_at: new Date(EPOCH).toISOString(),
     };
   }
 
@@ -121,8 +171,20 @@ export class Payloads {
       body: pull.body,
       draft: pull.draft,
       html_url: pull.url,
-      head: { ref: pull.head, label: `${repo.owner}:${pull.head}`, sha: '0'.repeat(40) },
-      base: { ref: pull.base, label: `${repo.owner}:${pull.base}`, sha: '0'.repeat(40) },
+      merged: false,
+      user: this.user('worker-bot'),
+      head: {
+        ref: pull.head,
+        label: `${(pull.headRepository ?? `${repo.owner}/${repo.name}`).split('/')[0]}:${pull.head}`,
+        sha: '0'.repeat(40),
+        repo: { ...this.repo(repo), full_name: pull.headRepository ?? `${repo.owner}/${repo.name}` },
+      },
+      base: {
+        ref: pull.base,
+        label: `${repo.owner}:${pull.base}`,
+        sha: '0'.repeat(40),
+        repo: this.repo(repo),
+      },
     };
   }
 }

@@ -57,6 +57,7 @@ export const pullRoutes: RepoRoutes = {
       draft: input.draft ?? false,
       state: 'open',
       url: `https://github.test/${repo.owner}/${repo.name}/pull/${number}`,
+      labels: [],
     };
     repo.pulls.push(pull);
     return [201, payloads.pull(repo, pull)];

@@ -6,6 +6,7 @@
 import { issueRoutes } from './issue-routes.ts';
 import { pullRoutes } from './pull-routes.ts';
 import { repoRoutes } from './repo-routes.ts';
+import { reviewRoutes } from './review-routes.ts';
 import {
   NOT_FOUND,
   type Reply,
@@ -14,7 +15,7 @@ import {
   type RouteRequest,
 } from './route-handler.ts';
 
-const repositoryRoutes: RepoRoutes = { ...repoRoutes, ...issueRoutes, ...pullRoutes };
+const repositoryRoutes: RepoRoutes = { ...repoRoutes, ...issueRoutes, ...pullRoutes, ...reviewRoutes };
 
 export async function dispatch(
   context: RouteContext,

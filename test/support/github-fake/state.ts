@@ -8,8 +8,10 @@ export interface FakeComment {
   readonly id: number;
   readonly author: string;
   readonly authorType: 'User' | 'Bot';
-  readonly body: string;
+  body: string;
   readonly createdAt: string;
+  /** Set when the comment was edited after it was made. */
+  updatedAt?: string;
   /** author_association; default from the repository: OWNER, COLLABORATOR or NONE. */
   readonly association?: string;
 }
@@ -42,6 +44,38 @@ export interface FakePull {
   readonly draft: boolean;
   state: 'open' | 'closed';
   readonly url: string;
+  /** Conversation comments (GitHub keeps them as issue comments of the pull request). */
+  readonly comments?: FakeComment[];
+  readonly reviews?: FakeReview[];
+  /** owner/name of the head's repository when it is a fork; absent: the same repository. */
+  readonly headRepository?: string;
+  /** Labels added after it was opened (POST …/issues/{number}/labels). */
+  readonly labels: string[];
+}
+
+/** An inline comment of a review. */
+export interface FakeReviewComment {
+  readonly id: number;
+  readonly path: string;
+  readonly line: number;
+  readonly startLine?: number;
+  readonly body: string;
+}
+
+export interface FakeReview {
+  readonly id: number;
+  readonly author: string;
+  state: 'CHANGES_REQUESTED' | 'COMMENTED' | 'APPROVED' | 'DISMISSED';
+  body: string;
+  readonly submittedAt: string;
+  readonly comments: FakeReviewComment[];
+}
+
+/** A reaction on a conversation comment. */
+export interface FakeReaction {
+  readonly commentId: number;
+  readonly content: string;
+  readonly user: string;
 }
 
 export interface FakeRepo {
@@ -51,6 +85,7 @@ export interface FakeRepo {
   readonly collaborators: Map<string, Role>;
   readonly issues: Map<number, FakeIssue>;
   readonly pulls: FakePull[];
+  readonly reactions: FakeReaction[];
   nextNumber: number;
   /** Pull requests are numbered from 10000, so tests can pick issue numbers freely. */
   nextPullNumber: number;
@@ -90,6 +125,7 @@ export class FakeState {
       collaborators: new Map(Object.entries(options.collaborators ?? { alice: 'admin' })),
       issues: new Map(),
       pulls: [],
+      reactions: [],
       nextNumber: 1,
       nextPullNumber: 10_000,
     });
@@ -166,6 +202,71 @@ export class FakeState {
     issue.events.push(this.#event('labeled', by, label));
   }
 
+  pull(fullName: string, number: number): FakePull {
+    const pull = this.repo(fullName).pulls.find((p) => p.number === number);
+    if (!pull) throw new Error(`no pull request ${fullName}#${number}`);
+    return pull;
+  }
+
+  /** A conversation comment on a pull request, as someone other than the worker. Returns its id. */
+  addPullComment(
+    fullName: string,
+    number: number,
+    author: string,
+    body: string,
+    association?: string,
+  ): FakeComment {
+    const pull = this.pull(fullName, number);
+    const comment: FakeComment = {
+      ...this.#stamped(),
+      author,
+      authorType: 'User',
+      body,
+      ...(association ? { association } : {}),
+    };
+    pullComments(pull).push(comment);
+    return comment;
+  }
+
+  addReview(
+    fullName: string,
+    number: number,
+    input: {
+      author: string;
+      state?: FakeReview['state'];
+      body?: string;
+      comments?: { path: string; line: number; startLine?: number; body: string }[];
+    },
+  ): FakeReview {
+    const pull = this.pull(fullName, number);
+    const stamp = this.#stamped();
+    const review: FakeReview = {
+      id: stamp.id,
+      author: input.author,
+      state: input.state ?? 'CHANGES_REQUESTED',
+      body: input.body ?? '',
+      submittedAt: stamp.createdAt,
+      comments: (input.comments ?? []).map((c) => ({ ...c, id: this.nextId() })),
+    };
+    const reviews = pull.reviews ?? [];
+    reviews.push(review);
+    (pull as { reviews?: FakeReview[] }).reviews = reviews;
+    return review;
+  }
+
+  /** A conversation comment anywhere in the repository (issue or pull request), by id. */
+  findComment(repo: FakeRepo, id: number): { comment: FakeComment; number: number } | undefined {
+    for (const issue of repo.issues.values()) {
+      const comment = issue.comments.find((c) => c.id === id);
+      if (comment) return { comment, number: issue.number };
+    }
+    for (const pull of repo.pulls) {
+      const comment = pull.comments?.find((c) => c.id === id);
+      if (comment) return { comment, number: pull.number };
+    }
+    return undefined;
+  }
+
   #event(event: FakeEvent['event'], actor: string, label?: string): FakeEvent {
     return { ...this.#stamped(), event, actor, label };
   }
@@ -175,4 +276,10 @@ export class FakeState {
     const id = this.#ids++;
     return { id, createdAt: new Date(EPOCH + this.#ids * 1000).toISOString() };
   }
+}
+
+/** The pull request's conversation comments, created on first use. */
+export function pullComments(pull: FakePull): FakeComment[] {
+  if (!pull.comments) (pull as { comments?: FakeComment[] }).comments = [];
+  return pull.comments!;
 }

@@ -177,4 +177,14 @@ describe('notification titles', () => {
       'A task moved to the dead-letter queue',
     );
   });
+
+  it('say which round went to which pull request', () => {
+    const round = notice({ kind: 'round-pushed', review: { pullNumber: 12, round: 2 } });
+    expect(noticeTitle(round, en)).toBe('Pushed round 2 to PR #12');
+    expect(noticeTitle(round, ja)).toBe('ラウンド 2 を PR #12 にプッシュしました');
+    expect(noticeClickAction(round, policy)).toEqual({
+      kind: 'open-url',
+      url: 'https://github.com/octo/app/pull/13',
+    });
+  });
 });

@@ -60,13 +60,22 @@ describe('GitHub Actions role trust policy', () => {
     expect(rendered['StringEquals']?.[SUB]).toEqual(['${local.github_oidc_subjects}']);
   });
 
-  it('takes its subjects from the name-based and the immutable-ID lists together', () => {
+  it('takes its subjects from the name-based, the immutable-ID and the pull-request lists together', () => {
     expect(tf.local('github_oidc_subjects')).toBe(
-      '${concat(local.github_subjects_by_name, local.github_subjects_by_id)}',
+      '${concat(local.github_subjects_by_name, local.github_subjects_by_id, local.github_pull_request_subjects)}',
     );
   });
 
-  it('trusts only the default branch', () => {
+  it('trusts pull-request events (review rounds) of the listed repositories only, by name or immutable ID', () => {
+    const text = String(tf.local('github_pull_request_subjects'));
+    expect(text).toContain(
+      '"repo:${var.github_org}/${repo}:pull_request" if !contains(keys(var.github_repo_ids), repo)',
+    );
+    expect(text).toContain('"repo:${var.github_org}@${var.github_owner_id}/${repo}@${repo_id}:pull_request"');
+    expect(text).not.toContain('*');
+  });
+
+  it('trusts only the default branch for branch refs', () => {
     expect(tf.local('github_default_ref')).toBe('ref:refs/heads/${var.github_default_branch}');
     expect(tf.variable('github_default_branch')['default']).toBe('main');
     for (const local of ['github_subjects_by_name', 'github_subjects_by_id']) {

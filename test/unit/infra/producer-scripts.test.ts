@@ -9,8 +9,13 @@ const scripts = readdirSync(SCRIPTS_DIR)
   .map((name) => ({ name, text: readFileSync(`${SCRIPTS_DIR}/${name}`, 'utf8') }));
 
 describe('producer scripts', () => {
-  it('are the message builder and the sender', () => {
-    expect(scripts.map((s) => s.name)).toEqual(['build-task-message.sh', 'send-task.sh']);
+  it('are the message builders and the senders, for issues and for review rounds', () => {
+    expect(scripts.map((s) => s.name)).toEqual([
+      'build-review-message.sh',
+      'build-task-message.sh',
+      'send-review.sh',
+      'send-task.sh',
+    ]);
   });
 
   it.each(scripts)(
@@ -32,5 +37,7 @@ describe('producer scripts', () => {
   it('builds the message with jq --ascii-output, so any issue text reaches every SQS implementation', () => {
     const builder = scripts.find((s) => s.name === 'build-task-message.sh')?.text ?? '';
     expect(builder).toMatch(/^jq --compact-output --ascii-output /m);
+    const review = scripts.find((s) => s.name === 'build-review-message.sh')?.text ?? '';
+    expect(review).toMatch(/^output=\$\(jq --compact-output --ascii-output /m);
   });
 });

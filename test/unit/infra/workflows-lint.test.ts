@@ -99,6 +99,30 @@ describe('send-to-sqs.yml', () => {
 
   it('never mentions the issue title, body or labels: the script reads them from the event file', () => {
     expect(text).not.toMatch(/github\.event\.issue\.(title|body|labels)/);
-    expect(runScripts(text)).toEqual(['bash .github/scripts/send-task.sh "$GITHUB_EVENT_PATH"']);
+    expect(runScripts(text)).toEqual([
+      'bash .github/scripts/send-task.sh "$GITHUB_EVENT_PATH"',
+      'bash .github/scripts/send-review.sh "$GITHUB_EVENT_PATH"',
+    ]);
+  });
+
+  it('also runs for new comments and submitted reviews, which the review-round job filters', () => {
+    expect(text).toMatch(/^ {2}issue_comment:\n {4}types: \[created\]$/m);
+    expect(text).toMatch(/^ {2}pull_request_review:\n {4}types: \[submitted\]$/m);
+    const job = text.slice(text.indexOf('\n  send-review:'));
+    expect(job).toContain("vars.ENABLE_SQS_WORKFLOW == 'true'");
+    expect(job).toContain("github.event.review.state == 'changes_requested'");
+    expect(job).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+    expect(job.match(/contains\(fromJSON\('\["OWNER", "MEMBER", "COLLABORATOR"\]'\)/g)).toHaveLength(2);
+  });
+
+  it('grants the review-round job only OIDC, a read-only checkout and reading pull requests', () => {
+    const job = text.slice(text.indexOf('\n  send-review:'));
+    const jobPermissions = /^ {4}permissions:\n((?: {6}\S.*\n)+)/m.exec(job)?.[1] ?? '';
+    const granted = jobPermissions
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.replace(/#.*/, '').trim())
+      .sort();
+    expect(granted).toEqual(['contents: read', 'id-token: write', 'pull-requests: read']);
   });
 });

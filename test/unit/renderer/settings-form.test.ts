@@ -65,7 +65,7 @@ describe('settings form', () => {
         concurrency: 'settings.problem.whole-number',
       },
     });
-    expect(validateForm(form({ leaseSeconds: '30', maxJobMinutes: '9999', concurrency: '9' }))).toEqual({
+    expect(validateForm(form({ leaseSeconds: '29', maxJobMinutes: '9999', concurrency: '17' }))).toEqual({
       ok: false,
       problems: {
         leaseSeconds: 'settings.problem.lease-min',

@@ -31,6 +31,36 @@ describe('notices', () => {
     });
   });
 
+  it('announces a pushed review round by its round and pull request', () => {
+    const details = {
+      prUrl: 'https://github.example.com/octo-org/hello-world/pull/9',
+      review: { pullNumber: 9, round: 3 },
+    };
+    const settlement = decideSettlement({
+      ...base,
+      end: { kind: 'result', result: { kind: 'success', details } },
+    });
+    expect(noticeFor({ jobId: 'j', settlement, issue, details, serverUrl })).toEqual({
+      kind: 'round-pushed',
+      subject: 'octo-org/hello-world#42',
+      title: 'Pushed round 3 to PR #9',
+      body: 'Fix the greeting',
+      url: details.prUrl,
+      jobId: 'j',
+      review: { pullNumber: 9, round: 3 },
+    });
+  });
+
+  it('says nothing about a review round that changed nothing, and deletes its message', () => {
+    const details = { prUrl: 'https://github.example.com/o/r/pull/9', review: { pullNumber: 9, round: 2 } };
+    const settlement = decideSettlement({
+      ...base,
+      end: { kind: 'result', result: { kind: 'noop', why: 'no-changes', reason: 'no changes', details } },
+    });
+    expect(settlement).toMatchObject({ action: { kind: 'delete' }, outcome: 'no-changes' });
+    expect(noticeFor({ jobId: 'j', settlement, issue, details, serverUrl })).toBeNull();
+  });
+
   it('tells the user about a failure with the reason and a link to the issue', () => {
     const settlement = decideSettlement({
       ...base,

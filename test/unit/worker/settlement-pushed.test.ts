@@ -1,9 +1,9 @@
-// A success that pushed the branch but opened no pull request (the sandbox, or a repository that
-// refuses pull requests) is recorded as "pushed" with the reason, not as a pull request opened.
+// A branch pushed with no pull request (the sandbox) is recorded as what it is, never as
+// "Pull request opened".
 import { describe, expect, it } from 'vitest';
 import { decideSettlement, type SettleInput } from '../../../src-main/engine/worker/settlement.ts';
 
-const success = (details: Record<string, string>): SettleInput => ({
+const input = (details: Record<string, string>): SettleInput => ({
   end: { kind: 'result', result: { kind: 'success', details } },
   stop: null,
   leaseLost: false,
@@ -13,20 +13,21 @@ const success = (details: Record<string, string>): SettleInput => ({
   hasDlq: true,
 });
 
-describe('a success without a pull request', () => {
-  it('deletes the message and records it as pushed, with why no pull request was opened', () => {
-    expect(decideSettlement(success({ noPullRequest: 'the sandbox has no GitHub' }))).toEqual({
+describe('a branch pushed without a pull request', () => {
+  it('is deleted from the queue as done, recorded as "pushed" with where the branch went, and not notified as a PR', () => {
+    const why =
+      'no pull request (the sandbox has no GitHub); branch ai-task/issue-1 pushed to the demo repository';
+    expect(decideSettlement(input({ noPullRequest: why }))).toEqual({
       action: { kind: 'delete' },
       outcome: 'pushed',
-      reason: 'the sandbox has no GitHub',
+      reason: why,
       notice: null,
       noDlq: false,
     });
   });
 
-  it('counts as a pull request opened whenever there is one', () => {
-    expect(
-      decideSettlement(success({ prUrl: 'https://github.com/o/r/pull/2', noPullRequest: 'stale note' })),
-    ).toMatchObject({ outcome: 'succeeded', reason: null, notice: 'pr-opened' });
+  it('is a plain success once a pull request exists', () => {
+    const opened = decideSettlement(input({ noPullRequest: 'x', prUrl: 'https://github.com/o/r/pull/1' }));
+    expect(opened).toMatchObject({ outcome: 'succeeded', reason: null, notice: 'pr-opened' });
   });
 });

@@ -164,6 +164,29 @@ describe('settlement decisions', () => {
     }
   });
 
+  it('deletes a job whose work was dropped upstream, with the reason, and tells nobody', () => {
+    const dropped = {
+      kind: 'dropped-upstream',
+      message: 'no longer wanted: issue #7 was closed',
+      disposition: 'delete',
+    } as const;
+    for (const end of [
+      { kind: 'threw', message: 'aborted' },
+      { kind: 'result', result: { kind: 'retry', reason: 'stopped before finishing' } },
+    ] as const) {
+      expect(decideSettlement({ ...base, end, stop: dropped })).toMatchObject({
+        action: { kind: 'delete' },
+        outcome: 'cancelled-upstream',
+        reason: 'no longer wanted: issue #7 was closed',
+        notice: null,
+      });
+    }
+    // A lost lease still wins: the message may be someone else's now.
+    expect(
+      decideSettlement({ ...base, end: { kind: 'threw', message: 'x' }, stop: dropped, leaseLost: true }),
+    ).toMatchObject({ action: { kind: 'none' } });
+  });
+
   it('deletes a job that finished (success or no-op) even when a stop arrived at the same time', () => {
     const noop = {
       kind: 'result',

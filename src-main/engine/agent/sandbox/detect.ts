@@ -98,3 +98,15 @@ function tryBwrap(bwrap: string): Promise<string | null> {
     );
   });
 }
+
+/** The status line for a worker with this `agent.sandbox` setting: which sandbox, or "unconfined". */
+export async function agentSandboxStatus(
+  mode: 'auto' | 'required' | 'off' | undefined,
+  detect: () => Promise<SandboxSupport> = () => detectSandbox(),
+): Promise<string> {
+  if (mode === 'off') return `${UNCONFINED_NOTICE} (agent.sandbox is "off")`;
+  const support = await detect();
+  if (support.kind === 'none' && mode === 'required')
+    return `no job will run: agent.sandbox is "required" and ${describeSandbox(support)}`;
+  return describeSandbox(support);
+}
