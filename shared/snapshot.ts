@@ -18,7 +18,30 @@ export type JobPhase =
   | 'settling';
 
 /** Why work is paused; shown to the user ("Paused: on battery"). */
-export type PauseReason = 'user' | 'battery' | 'suspend' | 'daily-limit';
+export type PauseReason = 'user' | 'battery' | 'suspend' | 'daily-limit' | 'sandbox-required';
+
+/**
+ * How the agent runs on this machine (issue #10), found once at app start: inside an OS sandbox,
+ * unconfined (with why), or refused: `agent.sandbox` is "required" and there is no usable sandbox,
+ * so the worker takes no message at all.
+ */
+export type ConfinementView =
+  | { readonly kind: 'confined'; readonly by: 'bubblewrap' | 'seatbelt' }
+  | { readonly kind: 'unconfined'; readonly reason: string }
+  | { readonly kind: 'refused'; readonly reason: string };
+
+const CONFINED_BY: readonly string[] = ['bubblewrap', 'seatbelt'];
+
+/** Checks a confinement view that crossed a boundary; null when it is not one. */
+export function parseConfinementView(value: unknown): ConfinementView | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (v.kind === 'confined' && typeof v.by === 'string' && CONFINED_BY.includes(v.by))
+    return { kind: 'confined', by: v.by as 'bubblewrap' | 'seatbelt' };
+  if ((v.kind === 'unconfined' || v.kind === 'refused') && typeof v.reason === 'string')
+    return { kind: v.kind, reason: v.reason.slice(0, 500) };
+  return null;
+}
 
 /** Today's spend against the daily limit (issue #14), in US dollars. */
 export interface SpendView {
@@ -107,6 +130,8 @@ export interface WorkerSnapshot {
   readonly githubServerUrl?: string;
   /** Today's spend and the daily limit; the app fills it in. */
   readonly spend?: SpendView;
+  /** How the agent runs here (OS sandbox or unconfined); the app fills it in once it knows. */
+  readonly confinement?: ConfinementView;
   /** True in `codingworker sandbox` (embedded queue, demo repository, no GitHub); absent elsewhere. */
   readonly sandbox?: boolean;
 }

@@ -21,8 +21,14 @@ export const ja: Catalogue = {
   'header.pausedSuspend': '一時停止中: スリープしていました{finishing|(実行中のジョブは最後まで続けます)|}',
   'header.pausedDailyLimit':
     '一時停止中: 本日の上限 {amount} に達しました{finishing| — 実行中のジョブを完了させています|}',
+  'header.sandboxRequired': '作業を受け付けていません: agent.sandbox が required ですが {reason}',
   'header.offline': 'オフライン: {reason}',
   'header.offlineRetry': 'オフライン: {reason}({time} に再試行)',
+
+  'confinement.bubblewrap': 'エージェントは bubblewrap で隔離して実行されます',
+  'confinement.seatbelt': 'エージェントは Seatbelt で隔離して実行されます',
+  'confinement.unconfined': 'エージェントは隔離なし(unconfined)で実行されます: {reason}',
+  'confinement.refused': 'ジョブは実行されません: agent.sandbox が required ですが {reason}',
 
   'pause.pause': '一時停止',
   'pause.resume': '再開',

@@ -25,8 +25,14 @@ export const en = {
   'header.pausedSuspend': 'Paused: the computer was asleep{finishing| — finishing the current job|}',
   'header.pausedDailyLimit':
     "Paused: today's limit of {amount} reached{finishing| — finishing the current job|}",
+  'header.sandboxRequired': 'Not taking work: agent.sandbox is required but {reason}',
   'header.offline': 'Offline: {reason}',
   'header.offlineRetry': 'Offline: {reason} (retrying at {time})',
+
+  'confinement.bubblewrap': 'The agent runs confined by bubblewrap',
+  'confinement.seatbelt': 'The agent runs confined by Seatbelt',
+  'confinement.unconfined': 'The agent runs unconfined: {reason}',
+  'confinement.refused': 'No job runs: agent.sandbox is required but {reason}',
 
   'pause.pause': 'Pause',
   'pause.resume': 'Resume',

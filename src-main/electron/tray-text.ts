@@ -1,5 +1,5 @@
 /** The tray's status line and tooltip, from the snapshot. Pure. */
-import type { WorkerSnapshot } from '../../shared/snapshot.ts';
+import { parseConfinementView, type WorkerSnapshot } from '../../shared/snapshot.ts';
 import { plainLabel } from '../../shared/untrusted-text.ts';
 import type { ShellTranslate } from '../../shared/i18n/shell-messages.ts';
 import type { Locale as ShellLocale } from '../../shared/i18n/translate.ts';
@@ -21,6 +21,11 @@ export function trayStatusLine(
   if (pause.paused) {
     if (pause.reason === 'battery') return t('status.pausedBattery');
     if (pause.reason === 'suspend') return t('status.pausedSuspend');
+    if (pause.reason === 'sandbox-required') {
+      const view = parseConfinementView(snapshot.confinement);
+      const reason = view?.kind === 'refused' ? view.reason : 'no usable sandbox was found';
+      return t('status.sandboxRequired', { reason: truncate(plainLabel(reason), 80) });
+    }
     if (pause.reason === 'daily-limit') {
       const limit = snapshot.spend?.perDayUsd;
       return t('status.pausedDailyLimit', { amount: limit == null ? '' : `$${limit.toFixed(2)}` });
@@ -45,10 +50,25 @@ export function trayTooltip(
   const visible = snapshot?.stats.queue?.visible;
   const queue = visible === undefined ? t('tooltip.queueUnknown') : t('tooltip.queue', { count: visible });
   const issue = snapshot?.jobs[0]?.issue;
-  const lines = [`${t('app.name')} — ${trayStatusLine(snapshot, t, locale, now)}`, queue];
+  const lines = [`${t('app.name')} — ${trayStatusLine(snapshot, t, locale, now)}`];
+  const agent = trayConfinement(snapshot, t);
+  if (agent) lines.push(agent);
+  lines.push(queue);
   if (issue) lines.push(truncate(`#${issue.number} ${issue.title}`, 100));
   // macOS shows at most a few lines and Windows caps tooltips at 127 characters.
   return truncate(lines.join('\n'), 127);
+}
+
+/**
+ * How the agent runs here, for the tooltip: "Agent: confined by bubblewrap" or "Agent: unconfined
+ * (why)"; null until the app knows, and when the status line already says the worker is held.
+ */
+export function trayConfinement(snapshot: WorkerSnapshot | null, t: ShellTranslate): string | null {
+  const view = parseConfinementView(snapshot?.confinement);
+  if (!view || view.kind === 'refused') return null;
+  if (view.kind === 'confined')
+    return t('tooltip.confined', { by: view.by === 'seatbelt' ? 'Seatbelt' : 'bubblewrap' });
+  return t('tooltip.unconfined', { reason: truncate(plainLabel(view.reason), 60) });
 }
 
 /** "10:30" today, "Tue 09:00" within a week, else the date and time. */

@@ -2,7 +2,7 @@
  * The top of the window: what the worker is doing, pause controls, and the queue depths.
  * data-testid: connection (data-state), worker-status (data-status, data-paused, data-reason),
  * status-detail, queue-depth and dlq-depth (data-count; approximate, shown with "≈"), spent-today
- * (data-usd).
+ * (data-usd), agent-confinement (data-kind: confined | unconfined | refused).
  */
 import type { ConnectionState } from '../../shared/bridge.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
@@ -11,7 +11,7 @@ import { formatCost, formatWhen } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { PauseControls } from './PauseControls.tsx';
 import { QueueDepth } from './QueueDepth.tsx';
-import { headline } from './status-view.ts';
+import { confinementLine, headline } from './status-view.ts';
 
 export function StatusHeader({
   snapshot,
@@ -28,6 +28,7 @@ export function StatusHeader({
   const values =
     typeof base.amount === 'number' ? { ...base, amount: formatCost(base.amount, locale) } : base;
   const spend = snapshot?.spend;
+  const confinement = confinementLine(snapshot);
 
   return (
     <header className="status-header">
@@ -49,6 +50,15 @@ export function StatusHeader({
       >
         {t(view.key, values)}
       </p>
+      {confinement && (
+        <p
+          className={`confinement confinement-${confinement.kind}`}
+          data-testid="agent-confinement"
+          data-kind={confinement.kind}
+        >
+          {t(confinement.key, confinement.values)}
+        </p>
+      )}
       {snapshot && <PauseControls snapshot={snapshot} />}
       <section className="stats" aria-label={t('stats.label')}>
         <QueueDepth label={t('stats.queue')} counts={snapshot?.stats.queue ?? null} testId="queue-depth" />

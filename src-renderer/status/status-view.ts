@@ -4,7 +4,7 @@
  * job, then takes no more), the headline says both.
  */
 import type { ConnectionState } from '../../shared/bridge.ts';
-import type { WorkerSnapshot } from '../../shared/snapshot.ts';
+import { parseConfinementView, type WorkerSnapshot } from '../../shared/snapshot.ts';
 import type { MessageKey } from '../../shared/i18n/ui-messages.ts';
 
 export interface Headline {
@@ -40,6 +40,11 @@ export function headline(snapshot: WorkerSnapshot | null, connection: Connection
   if (pause.paused) {
     if (pause.reason === 'battery') return paused('header.pausedBattery', null);
     if (pause.reason === 'suspend') return paused('header.pausedSuspend', null);
+    if (pause.reason === 'sandbox-required') {
+      const view = parseConfinementView(snapshot.confinement);
+      const reason = view?.kind === 'refused' ? view.reason : 'no usable sandbox was found';
+      return { ...paused('header.sandboxRequired', null), tone: 'problem', values: { reason } };
+    }
     if (pause.reason === 'daily-limit') {
       const limit = snapshot.spend?.perDayUsd;
       return { ...paused('header.pausedDailyLimit', null), values: { finishing: 0, amount: limit ?? 0 } };
@@ -67,4 +72,25 @@ export function headline(snapshot: WorkerSnapshot | null, connection: Connection
 
 function paused(key: MessageKey, at: string | null): Headline {
   return { key, values: { finishing: 0 }, tone: 'paused', at };
+}
+
+export interface ConfinementLine {
+  readonly key: MessageKey;
+  readonly values: Readonly<Record<string, string>>;
+  /** 'confined', 'unconfined' or 'refused' (data-kind, and the line's tone). */
+  readonly kind: string;
+}
+
+/** How the agent runs on this machine, for the line under the headline; null until the app knows. */
+export function confinementLine(snapshot: WorkerSnapshot | null): ConfinementLine | null {
+  const view = parseConfinementView(snapshot?.confinement);
+  if (!view) return null;
+  switch (view.kind) {
+    case 'confined':
+      return { key: `confinement.${view.by}`, values: {}, kind: view.kind };
+    case 'unconfined':
+      return { key: 'confinement.unconfined', values: { reason: view.reason }, kind: view.kind };
+    case 'refused':
+      return { key: 'confinement.refused', values: { reason: view.reason }, kind: view.kind };
+  }
 }

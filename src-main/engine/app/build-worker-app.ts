@@ -15,6 +15,9 @@ import type { JobRunner } from '../jobs/job.ts';
 import { createJournal } from '../journal/journal.ts';
 import { JOB_LOG_NAME } from '../journal/job-paths.ts';
 import { ProcessRecords } from '../agent/process-records.ts';
+import { agentConfinementView, type SandboxSupport } from '../agent/sandbox/detect.ts';
+import type { ConfinementView } from '../../../shared/snapshot.ts';
+import { applySandboxHold } from './sandbox-hold.ts';
 import { ApprovalBoard } from '../pipeline/approval/approval-board.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import { oneJobPerIssue } from '../worker/one-job-per-issue.ts';
@@ -81,6 +84,8 @@ export interface BuildWorkerAppOptions {
   readonly sampleIssues?: WorkerAppParts['sampleIssues'];
   /** Where issue and PR links point; default config.github.serverUrl. */
   readonly githubServerUrl?: string;
+  /** Which OS sandbox this machine has; default the real detection (tests pass a machine without). */
+  readonly detectSandbox?: () => Promise<SandboxSupport>;
 }
 
 export interface BuiltWorkerApp extends WorkerApp {
@@ -168,9 +173,11 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
     return dlqOperations.ops;
   };
 
+  let confinement: ConfinementView | null = null;
   const app = createWorkerApp(
     {
       worker,
+      confinement: () => confinement,
       dlq,
       history: {
         list: (limit) => journal.list(limit),
@@ -216,6 +223,10 @@ export function buildWorkerApp(options: BuildWorkerAppOptions): BuiltWorkerApp {
       // What today cost already (a restart), before the first message is taken.
       daily.seed(await journal.list(500).catch(() => []));
       daily.attach(worker);
+      // How the agent runs here, found once; "required" without a sandbox holds the worker before
+      // its first receive.
+      confinement = await agentConfinementView(config.agent.sandbox, options.detectSandbox);
+      applySandboxHold(worker, confinement);
       await app.start();
     },
     async stop(stopOptions) {

@@ -11,7 +11,7 @@ import {
 import type { DoctorCheck, DlqItem, JobRecord } from '../../../shared/records.ts';
 import type { RedriveResult, JobLogPage, SecretResult } from '../../../shared/bridge.ts';
 import type { Settings } from '../../../shared/settings.ts';
-import type { PauseReason, WorkerSnapshot } from '../../../shared/snapshot.ts';
+import type { ConfinementView, PauseReason, WorkerSnapshot } from '../../../shared/snapshot.ts';
 import type { BridgeService } from './bridge-service.ts';
 import type { GuardrailsPort } from './guardrails-port.ts';
 import { EventHub } from './event-hub.ts';
@@ -64,6 +64,8 @@ export interface WorkerAppParts {
   readonly guardrails?: GuardrailsPort;
   /** The sandbox's "send a sample issue"; absent in the normal modes, which refuse the command. */
   readonly sampleIssues?: { send(): Promise<{ readonly issueNumber: number }> };
+  /** How the agent runs here, once known (issue #10); null before the app has looked. */
+  readonly confinement?: () => ConfinementView | null;
 }
 
 export interface WorkerApp {
@@ -85,6 +87,7 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
     githubServerUrl: parts.githubServerUrl,
     ...(guardrails ? { spend: guardrails.spend() } : {}),
     ...(parts.sampleIssues ? { sandbox: true } : {}),
+    ...confinementOf(parts),
   });
   guardrails?.onApprovals((views) => hub.publish({ event: 'approvals', payload: views }));
   const gate = (): GuardrailsPort => {
@@ -163,6 +166,13 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
   }
 
   function resume() {
+    // agent.sandbox "required" without a sandbox: no resume lifts that hold, only the setting.
+    const held = worker.snapshot().pause.reason === 'sandbox-required';
+    if (held && parts.confinement?.()?.kind === 'refused')
+      throw new BridgeError({
+        code: 'unavailable',
+        message: 'agent.sandbox is "required" and this machine has no usable sandbox: change the setting or install one',
+      });
     worker.resume();
     return snapshot();
   }
@@ -200,4 +210,9 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
     start: () => worker.start(),
     stop: (options) => worker.stop(options),
   };
+}
+
+function confinementOf(parts: WorkerAppParts): { confinement?: ConfinementView } {
+  const view = parts.confinement?.() ?? null;
+  return view ? { confinement: view } : {};
 }

@@ -6,7 +6,7 @@ import { notPaused, type PauseReason, type PauseState } from '../../../shared/sn
 
 export const PAUSE_STORE_KEY = 'pause';
 
-const REASONS: readonly PauseReason[] = ['user', 'battery', 'suspend', 'daily-limit'];
+const REASONS: readonly PauseReason[] = ['user', 'battery', 'suspend', 'daily-limit', 'sandbox-required'];
 
 /** A pause starting now, or an updated one keeping the original `since`. */
 export function pausedState(

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
+import type { ConfinementView } from '../../../../shared/snapshot.ts';
 
 export type SandboxSupport =
   | { readonly kind: 'bubblewrap'; readonly bwrap: string; readonly socat: string }
@@ -109,4 +110,18 @@ export async function agentSandboxStatus(
   if (support.kind === 'none' && mode === 'required')
     return `no job will run: agent.sandbox is "required" and ${describeSandbox(support)}`;
   return describeSandbox(support);
+}
+
+/** The same answer as a value for the state snapshot (status header, tray), found once at start. */
+export async function agentConfinementView(
+  mode: 'auto' | 'required' | 'off' | undefined,
+  detect: () => Promise<SandboxSupport> = () => detectSandbox(),
+): Promise<ConfinementView> {
+  if (mode === 'off') return { kind: 'unconfined', reason: 'agent.sandbox is "off"' };
+  const support = await detect();
+  if (support.kind === 'bubblewrap') return { kind: 'confined', by: 'bubblewrap' };
+  if (support.kind === 'seatbelt') return { kind: 'confined', by: 'seatbelt' };
+  return mode === 'required'
+    ? { kind: 'refused', reason: support.reason }
+    : { kind: 'unconfined', reason: support.reason };
 }
