@@ -28,7 +28,9 @@ export function trayMenuModel(
   const connected = snapshot !== null;
   const items: TrayMenuItem[] = [{ kind: 'status', label: statusLine }, { kind: 'separator' }];
   if (paused) {
-    items.push({ kind: 'action', action: 'resume', label: t('menu.resume'), enabled: connected });
+    // agent.sandbox "required" without a sandbox: only the setting lifts that hold, not a resume.
+    const held = snapshot?.pause.reason === 'sandbox-required';
+    items.push({ kind: 'action', action: 'resume', label: t('menu.resume'), enabled: connected && !held });
   } else {
     items.push(
       { kind: 'action', action: 'pause-one-hour', label: t('menu.pauseOneHour'), enabled: connected },

@@ -20,6 +20,8 @@ export function PauseControls({ snapshot }: { snapshot: WorkerSnapshot }) {
   const [duration, setDuration] = useState<PauseDuration>('indefinite');
   const running = snapshot.jobs.length > 0;
 
+  // agent.sandbox "required" without a sandbox: only the setting lifts that hold, not a resume.
+  if (snapshot.pause.reason === 'sandbox-required') return null;
   if (snapshot.pause.paused) {
     return (
       <div className="controls">

@@ -87,7 +87,11 @@ export function confinementLine(snapshot: WorkerSnapshot | null): ConfinementLin
   if (!view) return null;
   switch (view.kind) {
     case 'confined':
-      return { key: `confinement.${view.by}`, values: {}, kind: view.kind };
+      return {
+        key: view.by === 'seatbelt' ? 'confinement.seatbelt' : 'confinement.bubblewrap',
+        values: {},
+        kind: view.kind,
+      };
     case 'unconfined':
       return { key: 'confinement.unconfined', values: { reason: view.reason }, kind: view.kind };
     case 'refused':

@@ -171,7 +171,8 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
     if (held && parts.confinement?.()?.kind === 'refused')
       throw new BridgeError({
         code: 'unavailable',
-        message: 'agent.sandbox is "required" and this machine has no usable sandbox: change the setting or install one',
+        message:
+          'agent.sandbox is "required" and this machine has no usable sandbox: change the setting or install one',
       });
     worker.resume();
     return snapshot();
