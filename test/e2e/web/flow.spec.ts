@@ -26,6 +26,10 @@ async function open(page: Page, tab: 'now' | 'dlq' | 'history' = 'now'): Promise
 
 test('runs a job: its log streams in, then its pull request shows in history', async ({ page }) => {
   await open(page);
+  // The default agent.sandbox "auto" on a machine with a sandbox: the header names it (issue #10).
+  const confinement = page.getByTestId('agent-confinement');
+  await expect(confinement).toHaveAttribute('data-kind', 'confined');
+  await expect(confinement).toHaveText(/^The agent runs confined by (bubblewrap|Seatbelt)$/);
   await stack.sendIssue(1, 'Make the greeting friendlier', 'Say hello warmly. [fake-aider:slow:30]');
 
   const job = page.getByTestId('current-job');

@@ -38,6 +38,10 @@ async function open(page: Page, tab: 'now' | 'history' = 'now'): Promise<void> {
 
 test('a job waits for approval with its diff, and Push opens the pull request', async ({ page }) => {
   await open(page);
+  // This stack turns the OS sandbox off: the status header says so plainly (issue #10).
+  const confinement = page.getByTestId('agent-confinement');
+  await expect(confinement).toHaveAttribute('data-kind', 'unconfined');
+  await expect(confinement).toHaveText('The agent runs unconfined: agent.sandbox is "off"');
   await stack.sendIssue(1, 'Make the greeting friendlier', 'Say hello warmly. [fake-aider:echo-prompt]');
 
   const approval = page.getByTestId('approval');
