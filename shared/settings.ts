@@ -16,6 +16,17 @@ const PROFILE_PATTERN = /^[A-Za-z0-9_.+=,@-]{1,64}$/;
 export const agentPresets = ['aider', 'claude-code', 'codex', 'custom'] as const;
 export type AgentPreset = (typeof agentPresets)[number];
 
+/** The agent's OS sandbox (issue #10): where the machine has one, always, or never. */
+export const agentSandboxModes = ['auto', 'required', 'off'] as const;
+export type AgentSandboxMode = (typeof agentSandboxModes)[number];
+
+/**
+ * A host the sandboxed agent may reach besides its model API: "host", "host:port", "*.domain",
+ * "[ipv6]:port" or an http(s) URL (its host and port). The engine's allowed-hosts.ts reads the same.
+ */
+const ALLOWED_HOST_PATTERN =
+  /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/\S*)?|(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?)$/;
+
 export const locales = ['system', 'en', 'ja'] as const;
 export type LocaleSetting = (typeof locales)[number];
 
@@ -40,6 +51,10 @@ export const settingsSchema = z.object({
   agentCommand: z.array(z.string().min(1)).max(64),
   model: z.string().max(200),
   extraArgs: z.array(z.string()).max(64),
+  agentSandbox: z.enum(agentSandboxModes, { error: 'invalid-agent-sandbox' }),
+  agentAllowedHosts: z
+    .array(z.string().max(300, 'invalid-allowed-host').regex(ALLOWED_HOST_PATTERN, 'invalid-allowed-host'))
+    .max(100),
   // The same bounds as the engine's config (src-main/engine/config/worker-config.ts; a unit test
   // holds them equal); the UI's hints and messages read them from here (settingRange).
   leaseSeconds: z.number().int().min(30, 'lease-min').max(43_200, 'lease-max'),
@@ -79,6 +94,8 @@ export const defaultSettings: Settings = {
   agentCommand: [],
   model: '',
   extraArgs: [],
+  agentSandbox: 'auto',
+  agentAllowedHosts: [],
   leaseSeconds: 300,
   maxJobMinutes: 60,
   concurrency: 1,

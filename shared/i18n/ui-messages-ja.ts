@@ -220,6 +220,15 @@ export const ja: Catalogue = {
   'settings.agentCommandHint': 'プログラム、続けて引数を 1 行に 1 つ。シェルは使いません。',
   'settings.model': 'モデル',
   'settings.modelPlaceholder': 'エージェントの既定',
+  'settings.agentSandbox': 'エージェントの OS サンドボックス',
+  'settings.agentSandboxHint':
+    '自動: この端末にあれば bubblewrap(Linux)または Seatbelt(macOS)を使います。必須: ない場合はタスクを受け付けません。オフ: 隔離せずに実行します。次回の起動から有効です。',
+  'settings.sandbox.auto': '自動',
+  'settings.sandbox.required': '必須',
+  'settings.sandbox.off': 'オフ(隔離なし)',
+  'settings.agentAllowedHosts': 'エージェントが接続できるその他のホスト',
+  'settings.agentAllowedHostsHint':
+    '1 行に 1 つ: host、host:port、*.domain または URL。モデル API はすでに許可されています。それ以外はすべて拒否します。',
   'settings.extraArgs': '追加の引数',
   'settings.extraArgsHint': '1 行に 1 つ。そのままエージェントに渡します。',
   'settings.leaseSeconds': 'リース(秒)',
@@ -274,6 +283,9 @@ export const ja: Catalogue = {
   'settings.problem.invalid-profile': 'プロファイル名に使えるのは英数字と _ . + = , @ - だけです。',
   'settings.problem.invalid-repository': '各行は owner/name の形式にしてください(例: octo-org/web-app)。',
   'settings.problem.invalid-agent-preset': 'エージェントを選んでください。',
+  'settings.problem.invalid-agent-sandbox': '自動・必須・オフのいずれかを選んでください。',
+  'settings.problem.invalid-allowed-host':
+    '各行は host、host:port、*.domain または http(s) の URL にしてください。',
   'settings.problem.lease-min': 'リースは {min} 秒以上にしてください。',
   'settings.problem.lease-max': 'リースは最大 {max} 秒(12 時間)です。',
   'settings.problem.duration-min': 'ジョブの時間は {min|# 分|# 分}以上にしてください。',

@@ -15,6 +15,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   agentPresets,
+  agentSandboxModes,
   locales,
   settingRange,
   type RangedSetting,
@@ -37,6 +38,12 @@ import {
   type FormProblems,
   type SettingsForm,
 } from './settings-form.ts';
+
+const SANDBOX_LABELS = {
+  auto: 'settings.sandbox.auto',
+  required: 'settings.sandbox.required',
+  off: 'settings.sandbox.off',
+} as const;
 
 export function SettingsPanel() {
   const bridge = useBridge();
@@ -190,6 +197,23 @@ function SettingsFormView({ initial }: { initial: Settings }) {
             rows={2}
             hint={t('settings.extraArgsHint')}
             onChange={(v) => change('extraArgs', v)}
+          />
+          <SelectField
+            {...field('agentSandbox', 'settings-agent-sandbox')}
+            value={form.agentSandbox}
+            options={agentSandboxModes.map((mode) => ({
+              value: mode,
+              label: t(SANDBOX_LABELS[mode]),
+            }))}
+            hint={t('settings.agentSandboxHint')}
+            onChange={(v) => change('agentSandbox', v)}
+          />
+          <ListField
+            {...field('agentAllowedHosts', 'settings-agent-allowed-hosts')}
+            value={form.agentAllowedHosts}
+            rows={2}
+            hint={t('settings.agentAllowedHostsHint')}
+            onChange={(v) => change('agentAllowedHosts', v)}
           />
         </fieldset>
         <fieldset>

@@ -15,6 +15,9 @@ export interface SettingsForm {
   readonly agentCommand: string;
   readonly model: string;
   readonly extraArgs: string;
+  readonly agentSandbox: Settings['agentSandbox'];
+  /** One host per line. */
+  readonly agentAllowedHosts: string;
   readonly leaseSeconds: string;
   readonly maxJobMinutes: string;
   readonly concurrency: string;
@@ -35,6 +38,7 @@ export function toForm(settings: Settings): SettingsForm {
     repositories: settings.repositories.join('\n'),
     agentCommand: settings.agentCommand.join('\n'),
     extraArgs: settings.extraArgs.join('\n'),
+    agentAllowedHosts: settings.agentAllowedHosts.join('\n'),
     leaseSeconds: String(settings.leaseSeconds),
     maxJobMinutes: String(settings.maxJobMinutes),
     concurrency: String(settings.concurrency),
@@ -48,7 +52,7 @@ function lines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** Repositories may also be pasted comma- or space-separated. */
+/** Repositories (and allowed hosts) may also be pasted comma- or space-separated. */
 function repositoryList(text: string): string[] {
   return text
     .split(/[\s,]+/)
@@ -77,6 +81,7 @@ export function validateForm(form: SettingsForm): FormResult {
     repositories: repositoryList(form.repositories),
     agentCommand: lines(form.agentCommand),
     extraArgs: lines(form.extraArgs),
+    agentAllowedHosts: repositoryList(form.agentAllowedHosts),
     leaseSeconds: numbers.leaseSeconds ?? 300,
     maxJobMinutes: numbers.maxJobMinutes ?? 60,
     concurrency: numbers.concurrency ?? 1,
@@ -105,6 +110,8 @@ const KNOWN_PROBLEMS = new Set([
   'invalid-profile',
   'invalid-repository',
   'invalid-agent-preset',
+  'invalid-agent-sandbox',
+  'invalid-allowed-host',
   'lease-min',
   'lease-max',
   'duration-min',
