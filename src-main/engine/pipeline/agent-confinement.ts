@@ -2,7 +2,8 @@
  * Decides how a job's agent is confined: the OS sandbox with this job's policy, or — when the
  * machine has none or `agent.sandbox` is 'off' — unconfined, said plainly in the job log. With
  * `agent.sandbox: 'required'` and no sandbox the job is refused (retried later with the reason)
- * before the agent starts.
+ * before the agent starts — a second line: the app holds the worker before it receives anything
+ * (app/sandbox-hold.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { agentCacheDir } from '../agent/agent-cache.ts';
