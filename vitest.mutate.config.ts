@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      'test/unit/worker/settlement*.test.ts',
+      'test/unit/worker/settlement/decide*.test.ts',
       'test/unit/worker/backoff.test.ts',
       'test/unit/shared/task-message*.test.ts',
       'test/unit/agent/*-output*.test.ts',

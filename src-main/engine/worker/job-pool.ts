@@ -3,7 +3,7 @@
  * a received message, stops jobs (cancel, lost lease, 12 h cap, pause, shutdown), and settles each
  * message exactly once when its job ends — or when a job told to stop does not, after a while. A
  * slot (and its message id) stays taken until the job has really ended; any delivery of a message
- * whose slot is taken is adopted, or given the same fate as the message (job-settling.ts).
+ * whose slot is taken is adopted, or given the same fate as the message (settlement/settle-job.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { SQSClient } from '@aws-sdk/client-sqs';
@@ -17,11 +17,11 @@ import type { ReceivedMessage } from '../queue/received-message.ts';
 import { errorMessage } from '../queue/sqs-errors.ts';
 import { withDeadline } from '../support/deadline.ts';
 import type { Redactor } from '../security/redact.ts';
-import { JobSettling } from './job-settling.ts';
+import { JobSettling } from './settlement/settle-job.ts';
 import { Lease } from './lease.ts';
 import { bestEffortJobLog, discardingJobLog, RunningJob } from './running-job.ts';
-import { CANCELLED_BY_USER, type JobEnd } from './settlement.ts';
-import type { Settler } from './settler.ts';
+import { CANCELLED_BY_USER, type JobEnd } from './settlement/decide.ts';
+import type { Settler } from './settlement/settler.ts';
 import type { WorkerTimings } from './worker-options.ts';
 
 export interface JobPoolOptions {

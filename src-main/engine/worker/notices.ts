@@ -3,7 +3,7 @@ import type { Notice } from '../../../shared/records.ts';
 import { plainLabel } from '../../../shared/untrusted-text.ts';
 import type { IssueRef } from '../../../shared/snapshot.ts';
 import type { JobDetails } from '../jobs/job.ts';
-import type { Settlement } from './settlement.ts';
+import type { Settlement } from './settlement/decide.ts';
 
 export function noticeFor(options: {
   readonly jobId: string;

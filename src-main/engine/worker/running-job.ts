@@ -12,7 +12,7 @@ import { isReviewTask, taskSummary, type TaskMessage } from '../../../shared/tas
 import type { JobContext, JobLog, StopReason } from '../jobs/job.ts';
 import type { ReceivedMessage } from '../queue/received-message.ts';
 import type { Lease } from './lease.ts';
-import type { Settlement } from './settlement.ts';
+import type { Settlement } from './settlement/decide.ts';
 
 export interface RunningJobInit {
   readonly jobId: string;

@@ -23,7 +23,7 @@ import { JobPool } from './job-pool.ts';
 import { parsePauseUntil, pausedState, pauseRemainingMs } from './pause-state.ts';
 import { loadPause, savePause } from './pause-store.ts';
 import { ReceiveLoop } from './receive-loop.ts';
-import { Settler } from './settler.ts';
+import { Settler } from './settlement/settler.ts';
 import { StatsWatcher } from './stats-watcher.ts';
 import {
   defaultWorkerTimings,

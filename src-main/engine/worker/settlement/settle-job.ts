@@ -5,13 +5,13 @@
  * whatever fails, the message ends settled (or left to its lease), the slot is freed once the job has
  * ended, and stop() is never kept waiting.
  */
-import type { Clock } from '../ports/clock.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
-import { errorMessage } from '../queue/sqs-errors.ts';
-import { waitAtMost } from '../support/deadline.ts';
-import type { RunningJob } from './running-job.ts';
-import { releasesRedelivery } from './settle.ts';
-import { detailsOf, withRedeliveryReleased, type JobEnd, type Settlement } from './settlement.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { ReceivedMessage } from '../../queue/received-message.ts';
+import { errorMessage } from '../../queue/sqs-errors.ts';
+import { waitAtMost } from '../../support/deadline.ts';
+import type { RunningJob } from '../running-job.ts';
+import { releasesRedelivery } from './apply-to-sqs.ts';
+import { detailsOf, withRedeliveryReleased, type JobEnd, type Settlement } from './decide.ts';
 import type { Settler } from './settler.ts';
 
 export interface JobSettlingOptions {
