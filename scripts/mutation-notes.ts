@@ -13,7 +13,7 @@ export interface SurvivorNote {
 
 export const survivorNotes: readonly SurvivorNote[] = [
   {
-    file: 'src-main/engine/worker/backoff.ts',
+    file: 'src-main/engine/worker/offline-backoff.ts',
     mutator: 'ArithmeticOperator',
     original: '1 - Number.EPSILON',
     kind: 'equivalent',

@@ -11,7 +11,7 @@ import type { UnknownKey } from '../config/unknown-keys.ts';
 import { runDoctor, type DoctorCheckRunner } from '../doctor/doctor.ts';
 import { DlqOperations } from '../dlq/dlq-operations.ts';
 import type { GitHubTokenResolution } from '../github/resolve-token.ts';
-import type { JobRunner } from '../jobs/job.ts';
+import type { JobRunner } from '../ports/job.ts';
 import { createJournal } from '../journal/journal.ts';
 import { JOB_LOG_NAME } from '../journal/job-paths.ts';
 import { ProcessRecords } from '../agent/process-records.ts';

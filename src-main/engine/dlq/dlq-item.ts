@@ -2,7 +2,7 @@
 import type { DlqItem } from '../../../shared/records.ts';
 import { parseTaskMessage, taskSummary } from '../../../shared/task-message.ts';
 import { readQuarantineMetadata } from '../queue/message-attributes.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
 
 export const SUMMARY_CHARS = 200;
 

@@ -22,7 +22,7 @@ import { getQueueArn } from '../queue/get-queue-arn.ts';
 import { getQueueCounts } from '../queue/get-queue-counts.ts';
 import { copyableAttributes } from '../queue/message-attributes.ts';
 import { receiveMessages } from '../queue/receive-messages.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
 import { errorNames, isAccessDeniedError, isUnsupportedActionError } from '../queue/sqs-errors.ts';
 import { toDlqItem } from './dlq-item.ts';
 import { releaseHandles, withScannedMessages } from './scan-queue.ts';

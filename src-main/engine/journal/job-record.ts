@@ -4,7 +4,7 @@
  */
 import type { JobOutcome, JobRecord, PhaseTiming } from '../../../shared/records.ts';
 import type { IssueRef, ReviewRoundRef } from '../../../shared/snapshot.ts';
-import type { JobDetails } from '../jobs/job.ts';
+import type { JobDetails } from '../ports/job.ts';
 
 export interface RecordInput {
   readonly jobId: string;

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { JobRecord, LogLine } from '../../../shared/records.ts';
-import type { JobJournal, JobLog } from '../jobs/job.ts';
+import type { JobJournal, JobLog } from '../ports/job.ts';
 import type { Redactor } from '../security/redact.ts';
 import { HistoryStore } from './history-store.ts';
 import { FileJobLog, INDEX_STEP, parseLogLine, type LogMeta } from './job-log-file.ts';

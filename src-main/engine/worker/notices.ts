@@ -2,7 +2,7 @@
 import type { Notice } from '../../../shared/records.ts';
 import { plainLabel } from '../../../shared/untrusted-text.ts';
 import type { IssueRef } from '../../../shared/snapshot.ts';
-import type { JobDetails } from '../jobs/job.ts';
+import type { JobDetails } from '../ports/job.ts';
 import type { Settlement } from './settlement/decide.ts';
 
 export function noticeFor(options: {

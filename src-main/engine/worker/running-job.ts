@@ -9,8 +9,8 @@
 import type { LogStream, PhaseTiming } from '../../../shared/records.ts';
 import type { IssueRef, JobPhase, JobView, ReviewRoundRef } from '../../../shared/snapshot.ts';
 import { isReviewTask, taskSummary, type TaskMessage } from '../../../shared/task-message.ts';
-import type { JobContext, JobLog, StopReason } from '../jobs/job.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
+import type { JobContext, JobLog, StopReason } from '../ports/job.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
 import type { Lease } from './lease.ts';
 import type { Settlement } from './settlement/decide.ts';
 

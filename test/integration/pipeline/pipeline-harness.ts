@@ -17,7 +17,7 @@ import {
   type WorkerConfigInput,
 } from '../../../src-main/engine/config/worker-config.ts';
 import { createGitHubClient } from '../../../src-main/engine/github/github-client.ts';
-import type { JobContext, JobResult, StopReason } from '../../../src-main/engine/jobs/job.ts';
+import type { JobContext, JobResult, StopReason } from '../../../src-main/engine/ports/job.ts';
 import { createJournal, type Journal } from '../../../src-main/engine/journal/journal.ts';
 import { createPipeline, type PipelineDeps } from '../../../src-main/engine/pipeline/pipeline.ts';
 import { Redactor } from '../../../src-main/engine/security/redact.ts';

@@ -8,7 +8,7 @@ import type { Notice } from '../../../shared/records.ts';
 import type { WorkerSnapshot } from '../../../shared/snapshot.ts';
 import type { IssueTaskMessage } from '../../../shared/task-message.ts';
 import { workerConfigSchema, type WorkerConfig } from '../../../src-main/engine/config/worker-config.ts';
-import type { JobResult, JobRunner } from '../../../src-main/engine/jobs/job.ts';
+import type { JobResult, JobRunner } from '../../../src-main/engine/ports/job.ts';
 import type { Clock } from '../../../src-main/engine/ports/clock.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
-import type { ReceivedMessage } from '../../../src-main/engine/queue/received-message.ts';
+import type { StopReason } from '../../../src-main/engine/ports/job.ts';
+import type { ReceivedMessage } from '../../../src-main/engine/queue/message-delivery.ts';
 import {
   discardingJobLog,
   OUTLIVED_NOTE,

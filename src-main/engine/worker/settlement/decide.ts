@@ -3,8 +3,8 @@
  * stopped (if it was), the lease, and whether a DLQ exists. The settler applies it (apply-to-sqs.ts).
  */
 import type { JobOutcome } from '../../../../shared/records.ts';
-import type { JobDetails, JobResult, StopReason } from '../../jobs/job.ts';
-import { longestRetryDelaySeconds, retryDelaySeconds } from '../backoff.ts';
+import type { JobDetails, JobResult, StopReason } from '../../ports/job.ts';
+import { longestRetryDelaySeconds, retryDelaySeconds } from './retry-delay.ts';
 
 /** How a job ended, as far as the consumer saw it. */
 export type JobEnd =

@@ -6,7 +6,7 @@
  * ended, and stop() is never kept waiting.
  */
 import type { Clock } from '../../ports/clock.ts';
-import type { ReceivedMessage } from '../../queue/received-message.ts';
+import type { ReceivedMessage } from '../../queue/message-delivery.ts';
 import { errorMessage } from '../../queue/sqs-errors.ts';
 import { waitAtMost } from '../../support/deadline.ts';
 import type { RunningJob } from '../running-job.ts';

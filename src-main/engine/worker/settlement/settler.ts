@@ -6,11 +6,11 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { JobRecord } from '../../../../shared/records.ts';
 import type { WorkerConfig } from '../../config/worker-config.ts';
-import type { JobJournal } from '../../jobs/job.ts';
+import type { JobJournal } from '../../ports/job.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Notifier } from '../../ports/notifier.ts';
 import { DeleteMessageBatcher } from '../../queue/delete-message-batcher.ts';
-import type { ReceivedMessage } from '../../queue/received-message.ts';
+import type { ReceivedMessage } from '../../queue/message-delivery.ts';
 import { buildJobRecord, type RecordInput } from '../../journal/job-record.ts';
 import type { Redactor } from '../../security/redact.ts';
 import { noticeFor } from '../notices.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StopReason } from '../../../../src-main/engine/jobs/job.ts';
+import type { StopReason } from '../../../../src-main/engine/ports/job.ts';
 import {
   decideSettlement,
   withRedeliveryReleased,
