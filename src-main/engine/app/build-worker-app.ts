@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { Notice } from '../../../shared/records.ts';
+import type { Notice } from '../../../shared/notice.ts';
 import type { WorkerConfig } from '../config/worker-config.ts';
 import type { UnknownKey } from '../config/unknown-keys.ts';
 import { runDoctor, type DoctorCheckRunner } from '../doctor/doctor.ts';

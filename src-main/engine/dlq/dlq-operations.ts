@@ -16,7 +16,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { RedriveResult } from '../../../shared/bridge.ts';
-import type { DlqItem } from '../../../shared/records.ts';
+import type { DlqItem } from '../../../shared/dead-letter-item.ts';
 import { deleteMessage } from '../queue/delete-message.ts';
 import { getQueueArn } from '../queue/get-queue-arn.ts';
 import { getQueueCounts } from '../queue/get-queue-counts.ts';

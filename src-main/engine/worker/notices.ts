@@ -1,5 +1,5 @@
 /** The notice a settled job tells the user about, if any. Pure. */
-import type { Notice } from '../../../shared/records.ts';
+import type { Notice } from '../../../shared/notice.ts';
 import { plainLabel } from '../../../shared/untrusted-text.ts';
 import type { IssueRef } from '../../../shared/snapshot.ts';
 import type { JobDetails } from '../ports/job.ts';

@@ -6,7 +6,8 @@
  * ended: a job that ignores its stop signal has its message settled without it, but keeps the slot
  * (and the message id) until it really stops, so the message never runs twice here at once.
  */
-import type { LogStream, PhaseTiming } from '../../../shared/records.ts';
+import type { PhaseTiming } from '../../../shared/job-record.ts';
+import type { LogStream } from '../../../shared/log-line.ts';
 import type { IssueRef, JobPhase, JobView, ReviewRoundRef } from '../../../shared/snapshot.ts';
 import { isReviewTask, taskSummary, type TaskMessage } from '../../../shared/task-message.ts';
 import type { JobContext, JobLog, StopReason } from '../ports/job.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { JobRecord } from '../../../shared/records.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
 import { buildWorkerApp, type BuiltWorkerApp } from '../../../src-main/engine/app/build-worker-app.ts';
 import { loadConfig } from '../../../src-main/engine/config/load-config.ts';
 import { JsonFileStore } from '../../../src-main/engine/adapters/json-file-store.ts';

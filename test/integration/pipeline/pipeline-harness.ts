@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { JobRecord, LogLine } from '../../../shared/records.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
+import type { LogLine } from '../../../shared/log-line.ts';
 import type { JobPhase } from '../../../shared/snapshot.ts';
 import type { TaskMessage } from '../../../shared/task-message.ts';
 import {

@@ -4,7 +4,7 @@
  */
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { Notice } from '../../../shared/records.ts';
+import type { Notice } from '../../../shared/notice.ts';
 import type { WorkerSnapshot } from '../../../shared/snapshot.ts';
 import type { IssueTaskMessage } from '../../../shared/task-message.ts';
 import { workerConfigSchema, type WorkerConfig } from '../../../src-main/engine/config/worker-config.ts';

@@ -2,7 +2,7 @@
  * What happens to a message when its job ends: a pure decision from how the job ended, why it was
  * stopped (if it was), the lease, and whether a DLQ exists. The settler applies it (apply-to-sqs.ts).
  */
-import type { JobOutcome } from '../../../../shared/records.ts';
+import type { JobOutcome } from '../../../../shared/job-record.ts';
 import type { JobDetails, JobResult, StopReason } from '../../ports/job.ts';
 import { longestRetryDelaySeconds, retryDelaySeconds } from './retry-delay.ts';
 

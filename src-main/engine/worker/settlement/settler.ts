@@ -4,14 +4,14 @@
  * SQS attributes, logs, history or notices.
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { JobRecord } from '../../../../shared/records.ts';
+import type { JobRecord } from '../../../../shared/job-record.ts';
 import type { WorkerConfig } from '../../config/worker-config.ts';
 import type { JobJournal } from '../../ports/job.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Notifier } from '../../ports/notifier.ts';
 import { DeleteMessageBatcher } from '../../queue/delete-message-batcher.ts';
 import type { ReceivedMessage } from '../../queue/message-delivery.ts';
-import { buildJobRecord, type RecordInput } from '../../journal/job-record.ts';
+import { buildJobRecord, type RecordInput } from '../../journal/build-job-record.ts';
 import type { Redactor } from '../../security/redact.ts';
 import { noticeFor } from '../notices.ts';
 import { applySettlement, settleRedelivery, type SettleTarget } from './apply-to-sqs.ts';

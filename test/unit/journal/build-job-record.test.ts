@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildJobRecord } from '../../../src-main/engine/journal/job-record.ts';
+import { buildJobRecord } from '../../../src-main/engine/journal/build-job-record.ts';
 import { decideSettlement, type SettleInput } from '../../../src-main/engine/worker/settlement/decide.ts';
 
 const base: SettleInput = {

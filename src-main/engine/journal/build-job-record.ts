@@ -2,7 +2,7 @@
  * The history record of one settled job: what the UI's history list, the CLI and the journal show.
  * Built from how the job was settled and what it reported; pure.
  */
-import type { JobOutcome, JobRecord, PhaseTiming } from '../../../shared/records.ts';
+import type { JobOutcome, JobRecord, PhaseTiming } from '../../../shared/job-record.ts';
 import type { IssueRef, ReviewRoundRef } from '../../../shared/snapshot.ts';
 import type { JobDetails } from '../ports/job.ts';
 
