@@ -10,6 +10,7 @@ export default defineConfig({
       'test/unit/worker/offline-backoff.test.ts',
       'test/unit/shared/task-message*.test.ts',
       'test/unit/agent/*-output*.test.ts',
+      'test/unit/agent/agent-report.test.ts',
       'test/unit/pipeline/judge-agent-run*.test.ts',
     ],
     environment: 'node',

@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { survivorNotes } from './mutation-notes.ts';
 
 const GOAL = 90;
-const INPUT = 'reports/mutation/mutation.json';
+/** Stryker JSON reports; a later one replaces an earlier one's modules (a rerun of a few modules). */
+const INPUTS = process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json'];
 const OUTPUT = 'reports/mutation.md';
 
 interface Position {
@@ -44,7 +45,12 @@ function cell(text: string, max = 70): string {
   return `\`${short.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 }
 
-const report = JSON.parse(readFileSync(INPUT, 'utf8')) as Report;
+const report: Report = {
+  files: Object.assign(
+    {},
+    ...INPUTS.map((input) => (JSON.parse(readFileSync(input, 'utf8')) as Report).files),
+  ) as Report['files'],
+};
 const rows: string[] = [];
 const survivors: string[] = [];
 const problems: string[] = [];
@@ -75,11 +81,12 @@ for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a]
 }
 
 const total = allCounted === 0 ? 100 : (100 * allDetected) / allCounted;
+const sources = INPUTS.map((input) => '`' + input + '`').join(', ');
 const markdown =
   `# Mutation testing of the core decision modules
 
 Written by \`npm run mutate\` (StrykerJS with its Vitest runner, \`--concurrency 1\`; the tests it runs
-are listed in vitest.mutate.config.ts). Not part of \`npm test\`: it takes minutes. Goal: at least
+are listed in vitest.mutate.config.ts) from ${sources}. Not part of \`npm test\`: it takes minutes. Goal: at least
 ${GOAL} % per module, and every mutant the tests do not catch explained below as equivalent (no test
 could tell it apart) or harmless (the difference cannot reach a user).
 

@@ -14,9 +14,16 @@ const env = {
   CODINGWORKER_SCREENSHOTS_DIR: join(root, 'docs', 'screenshots'),
 };
 
+const SCREENSHOT_SPECS = [
+  'test/e2e/web/ui-appearance.spec.ts',
+  'test/e2e/web/ui-settings.spec.ts',
+  'test/e2e/web/flow.spec.ts',
+];
+
 const steps: string[][] = [
   ['electron-vite', 'build', '--logLevel', 'warn'],
-  ['playwright', 'test', 'test/e2e/web/ui-appearance.spec.ts', 'test/e2e/web/flow.spec.ts'],
+  // Every spec that calls screenshot() (test/e2e/web/ui-setup.ts); a unit test keeps this list whole.
+  ['playwright', 'test', ...SCREENSHOT_SPECS],
   ['playwright', 'test', 'test/e2e/web/screenshots-cjk.spec.ts'],
 ];
 for (const [command, ...args] of steps) {

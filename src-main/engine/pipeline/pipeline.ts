@@ -126,7 +126,11 @@ class Job {
       jobDir: jobDirectory(deps.config.dataDir, ctx.jobId),
       branch,
       agent,
-      spend: new JobSpend(daily === null ? perJob : Math.min(perJob ?? daily, daily)),
+      // The job's cap: the per-job limit, or what is left of today's when that is lower.
+      spend:
+        daily !== null && (perJob === null || daily < perJob)
+          ? new JobSpend(daily, deps.config.limits.perDayUsd)
+          : new JobSpend(perJob),
       started: deps.clock.now(),
       remainingMs: () => this.#deadline.remainingMs(),
       holdDeadline: () => this.#deadline.hold(),

@@ -11,8 +11,13 @@ import { formatCost } from '../support/format-cost.ts';
 
 export class SpendLimitStop extends Error {
   readonly limitUsd: number;
-  constructor(limitUsd: number) {
-    super(`stopped at the ${formatCost(limitUsd)} per-job limit`);
+  /** `todayLimitUsd`: set when what was left of today's limit was the lower cap. */
+  constructor(limitUsd: number, todayLimitUsd: number | null = null) {
+    super(
+      todayLimitUsd === null
+        ? `stopped at the ${formatCost(limitUsd)} per-job limit`
+        : `stopped at today's ${formatCost(todayLimitUsd)} limit (${formatCost(limitUsd)} of it was left for this job)`,
+    );
     this.name = 'SpendLimitStop';
     this.limitUsd = limitUsd;
   }
@@ -29,13 +34,18 @@ export interface SpendRound {
 
 export class JobSpend {
   readonly #limitUsd: number | null;
+  readonly #todayLimitUsd: number | null;
   #done: AgentUsage = { tokensSent: null, tokensReceived: null, costUsd: null };
   #current: AgentUsage | null = null;
   #stopped = false;
 
-  /** `limitUsd`: the per-job cap in US dollars, or null for none. */
-  constructor(limitUsd: number | null) {
+  /**
+   * `limitUsd`: the job's cap in US dollars, or null for none; `todayLimitUsd`: the daily limit,
+   * when what was left of it is that cap (the reason then says so).
+   */
+  constructor(limitUsd: number | null, todayLimitUsd: number | null = null) {
     this.#limitUsd = limitUsd;
+    this.#todayLimitUsd = todayLimitUsd;
   }
 
   /** The job's usage: finished rounds plus the running one. */
@@ -59,7 +69,7 @@ export class JobSpend {
       const cost = this.total().costUsd;
       if (this.#limitUsd !== null && cost !== null && cost > this.#limitUsd && !controller.signal.aborted) {
         this.#stopped = true;
-        controller.abort(new SpendLimitStop(this.#limitUsd));
+        controller.abort(new SpendLimitStop(this.#limitUsd, this.#todayLimitUsd));
       }
     };
     check();

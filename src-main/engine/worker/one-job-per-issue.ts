@@ -7,11 +7,11 @@
  * pipeline finds the first job's pull request and deletes it as a duplicate, or does the work if
  * the first job did not.
  */
-import type { JobContext, JobRunner } from '../ports/job.ts';
+import type { JobContext, JobResult, JobRunner } from '../ports/job.ts';
 
 export function oneJobPerIssue(runJob: JobRunner): JobRunner {
   const tails = new Map<string, Promise<void>>();
-  return async (ctx: JobContext) => {
+  const serialised = async (ctx: JobContext): Promise<JobResult> => {
     const key = `${ctx.message.repository.toLowerCase()}#${ctx.message.issue_number}`;
     const before = tails.get(key);
     let done!: () => void;
@@ -33,6 +33,8 @@ export function oneJobPerIssue(runJob: JobRunner): JobRunner {
       if (tails.get(key) === tail) tails.delete(key);
     }
   };
+  // The heartbeat's "still wanted?" check belongs to the runner it wraps.
+  return runJob.stillWanted ? Object.assign(serialised, { stillWanted: runJob.stillWanted }) : serialised;
 }
 
 function untilOrAbort(promise: Promise<void>, signal: AbortSignal): Promise<void> {

@@ -119,11 +119,19 @@ describe('checks before push', () => {
   it('stops a setup command that hangs at its timeout, with everything it started', async () => {
     const pids: number[] = [];
     const run = await h.run(h.issue(305, 'edit-commit'), {
-      pipeline: withChecks({
-        setupCommand: [node, CHECK, 'hang'],
-        checkCommand: [node, CHECK, 'pass'],
-        checkTimeoutSeconds: 1,
-        onCheckFailure: 'fail',
+      // Unconfined here, so the pids the command prints are this machine's (a sandbox has its own).
+      pipeline: h.pipeline({
+        config: {
+          agent: { sandbox: 'off' },
+          repositorySettings: {
+            [REPO]: {
+              setupCommand: [node, CHECK, 'hang'],
+              checkCommand: [node, CHECK, 'pass'],
+              checkTimeoutSeconds: 1,
+              onCheckFailure: 'fail',
+            },
+          },
+        },
       }),
       onLine: (_stream, text) => {
         const match = /^grandchild (\d+)$/.exec(text);

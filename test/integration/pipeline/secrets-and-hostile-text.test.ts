@@ -23,6 +23,9 @@ describe('the job pipeline with secrets and hostile text', () => {
     let procArgs = '';
     let procEnv = '';
     const run = await h.run(h.issue(17, 'env'), {
+      // Unconfined: the agent reports its pid, and inside the sandbox's PID namespace that is not
+      // the host's. The sandbox's own environment checks are in test/integration/agent/confine.test.ts.
+      pipeline: h.pipeline({ config: { agent: { sandbox: 'off' } } }),
       onLine: (_stream, text) => {
         const match = /^agent (\d+)$/.exec(text);
         if (match) {

@@ -56,4 +56,18 @@ describe('the per-job spend limit', () => {
     expect(run.record.usage?.costUsd).toBeCloseTo(0.0912, 6);
     expect(await h.remotes.branchSha(REPO, 'ai-task/issue-403')).toBeNull();
   });
+
+  it('stops a job at what is left of today’s limit, and says it was the daily limit', async () => {
+    const run = await h.run(h.issue(404, 'spend'), {
+      pipeline: h.pipeline({
+        config: { limits: { perJobUsd: 1, perDayUsd: 5 } },
+        dailyBudgetUsd: () => 0.03,
+      }),
+    });
+    expect(run.result).toMatchObject({
+      kind: 'permanent',
+      reason: "stopped at today's $5.00 limit ($0.03 of it was left for this job)",
+    });
+    expect(await h.remotes.branchSha(REPO, 'ai-task/issue-404')).toBeNull();
+  }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,8 +121,10 @@ describe('job workspaces', () => {
     expect(existsSync(join(dataDir, 'worktrees', 'failed-4', 'half-done.txt'))).toBe(true);
   });
 
-  it('after a restart, reuses the worktrees left behind, even one a crashed job left on its branch', async () => {
+  it('after a restart, discards the worktree of a job that never settled and starts afresh on its branch', async () => {
     const crashed = await prepare('job-1', 'ai-task/issue-5');
+    // What the crashed job's agent left there must not reach the next job.
+    writeFileSync(join(crashed.path, 'left-by-the-crashed-agent.txt'), 'stale\n');
     // The app dies here: no release. A new Workspaces is the restarted app.
     const restarted = new Workspaces({
       dataDir,
@@ -136,7 +138,28 @@ describe('job workspaces', () => {
       branch: 'ai-task/issue-5',
       baseBranch: 'main',
     });
-    expect(again.path).toBe(crashed.path);
+    expect(again.path).not.toBe(crashed.path);
+    expect(existsSync(crashed.path)).toBe(false);
+    expect(existsSync(join(again.path, 'left-by-the-crashed-agent.txt'))).toBe(false);
+    await restarted.release(again, { keep: false });
+  });
+
+  it('after a restart, still reuses a worktree whose job settled', async () => {
+    const settled = await prepare('job-3', 'ai-task/issue-6');
+    await workspaces.release(settled, { keep: false });
+    const restarted = new Workspaces({
+      dataDir,
+      serverUrl: remotes.serverUrl,
+      environment: { PATH: process.env.PATH, HOME: tmpdir() },
+      token: null,
+    });
+    const again = await restarted.prepare({
+      repository: REPO,
+      jobId: 'job-4',
+      branch: 'ai-task/issue-6',
+      baseBranch: 'main',
+    });
+    expect(again.path).toBe(settled.path);
     await restarted.release(again, { keep: false });
   });
 

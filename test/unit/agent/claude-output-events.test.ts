@@ -216,17 +216,6 @@ describe('usage', () => {
     expect(later.report.usage).toEqual({ tokensSent: 7, tokensReceived: 3, costUsd: 1 });
     expect(later.shown).toEqual(['Result: success, $1.0000', 'Result: success']);
   });
-
-  it('stops remembering new messages after 10,000, but keeps the totals it has', () => {
-    const lines = Array.from({ length: 10_001 }, (_, i) =>
-      assistant(`m${i}`, [], { input_tokens: 1, output_tokens: 1 }),
-    );
-    expect(parse(...lines).report.usage).toEqual({
-      tokensSent: 10_000,
-      tokensReceived: 10_000,
-      costUsd: null,
-    });
-  });
 });
 
 describe('the result', () => {
@@ -254,5 +243,78 @@ describe('the result', () => {
     expect(
       parse(line({ type: 'result', subtype: 'success', is_error: false, result: 'Done.' })).report.incomplete,
     ).toBeNull();
+  });
+});
+
+describe('details that decide what the report says', () => {
+  it('reports no commits, format errors or extra errors for a plain run', () => {
+    expect(parse('  Working…  ', line({ type: 'system', subtype: 'init', model: null })).report).toEqual({
+      appliedEdits: [],
+      commits: [],
+      llmErrors: [],
+      reflectionsExhausted: false,
+      malformedResponses: 0,
+      rateLimited: false,
+      fatal: null,
+      incomplete: null,
+      usage: { tokensSent: null, tokensReceived: null, costUsd: null },
+    });
+    expect(parse(line({ type: 'system', subtype: 'init', model: null })).shown).toEqual([
+      'Claude Code  · model  · permission mode ',
+    ]);
+  });
+
+  it('keeps the first 300 characters of a refused key, from text or from an error result', () => {
+    const text = `Invalid API key ${'k'.repeat(400)}`;
+    expect(parse(text).report.fatal).toEqual({ kind: 'auth', detail: text.slice(0, 300) });
+    const result = parse(
+      line({ type: 'result', subtype: 'error_during_execution', is_error: true, result: text }),
+    );
+    expect(result.report.incomplete).toBe(text.slice(0, 300));
+  });
+
+  it('decides by the status: 401 is fatal and 429 rate-limited whatever the error text, a non-number status is ignored', () => {
+    const retry = (extra: Record<string, unknown>) =>
+      parse(line({ type: 'system', subtype: 'api_retry', attempt: 1, max_retries: 10, ...extra }));
+    expect(retry({ error_status: 401, error: 'invalid_request' }).report.fatal).toEqual({
+      kind: 'auth',
+      detail: '401 invalid_request',
+    });
+    expect(retry({ error_status: 429, error: 'overloaded' }).report).toMatchObject({
+      rateLimited: true,
+      fatal: null,
+    });
+    expect(retry({ error_status: '401', error: 'overloaded' }).shown).toEqual([
+      'Model API error (overloaded); retry 1 of 10 in ?',
+    ]);
+  });
+
+  it('uses the subtype when an error result is not text', () => {
+    const { report } = parse(
+      line({ type: 'result', subtype: 'error_during_execution', is_error: true, result: 42 }),
+    );
+    expect(report.incomplete).toBe('error_during_execution');
+  });
+
+  it('counts MultiEdit as an edit tool, and only tool results close a call', () => {
+    const { report } = parse(
+      assistant('m1', [{ type: 'tool_use', id: 'm', name: 'MultiEdit', input: { file_path: '/w/m.ts' } }]),
+      line({ type: 'user', message: { content: [{ type: 'text', tool_use_id: 'm', is_error: true }] } }),
+      toolResult('m'),
+    );
+    expect(report.appliedEdits).toEqual(['/w/m.ts']);
+  });
+
+  it('leaves usage unknown after a message without usage, and counts output-only usage', () => {
+    expect(parse(assistant('m1', [], {})).report.usage).toEqual({
+      tokensSent: null,
+      tokensReceived: null,
+      costUsd: null,
+    });
+    expect(parse(assistant('m1', [], { output_tokens: 7 })).report.usage).toEqual({
+      tokensSent: 0,
+      tokensReceived: 7,
+      costUsd: null,
+    });
   });
 });

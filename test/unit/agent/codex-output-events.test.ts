@@ -145,3 +145,28 @@ describe('turns and errors', () => {
     expect(parse(line({ type: 'session.configured' }), line({})).shown).toEqual([]);
   });
 });
+
+describe('details that decide what the report says', () => {
+  it('shows JSON that is not an event as text', () => {
+    expect(parse('42', '"quoted"', 'true').shown).toEqual(['42', '"quoted"', 'true']);
+  });
+
+  it('reports no commits or format errors, and unknown tokens after a turn without usage', () => {
+    expect(
+      parse(line({ type: 'thread.started', thread_id: null }), line({ type: 'turn.completed' })),
+    ).toEqual({
+      shown: ['Codex session ', 'Turn completed (0 tokens in, 0 out)'],
+      report: {
+        appliedEdits: [],
+        commits: [],
+        llmErrors: [],
+        reflectionsExhausted: false,
+        malformedResponses: 0,
+        rateLimited: false,
+        fatal: null,
+        incomplete: null,
+        usage: { tokensSent: null, tokensReceived: null, costUsd: null },
+      },
+    });
+  });
+});

@@ -39,7 +39,7 @@ const LAUNCHER = [
   `"$socat" TCP-LISTEN:${INNER_PROXY_PORT},bind=127.0.0.1,fork,reuseaddr "UNIX-CONNECT:$sock" </dev/null >/dev/null 2>&1 &`,
   'i=0',
   `while ! grep -q '0100007F:${INNER_PROXY_PORT.toString(16).toUpperCase().padStart(4, '0')} 00000000:0000 0A' /proc/net/tcp 2>/dev/null; do`,
-  '  i=$((i+1)); [ "$i" -gt 500 ] && { echo "codingworker: the sandbox network relay did not start" >&2; exit 125; }',
+  '  i=$((i+1)); [ "$i" -gt 1500 ] && { echo "codingworker: the sandbox network relay did not start" >&2; exit 125; }',
   '  sleep 0.01',
   'done',
   'exec "$@"',
