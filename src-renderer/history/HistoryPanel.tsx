@@ -6,6 +6,7 @@
  * history-rounds (data-pull), and HistoryRow's / JobDetail's.
  */
 import { useEffect, useRef } from 'react';
+import type { JobRecord } from '../../shared/job-record.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
 import { useBridge } from '../common/bridge-context.ts';
 import { serverUrlOf } from '../common/links.ts';
@@ -94,16 +95,7 @@ export function HistoryPanel({
                   </p>
                 )}
                 {entry.jobs.length > 0 && (
-                  <ul className="list">
-                    {entry.jobs.map((record) => (
-                      <HistoryRow
-                        key={record.jobId}
-                        record={record}
-                        serverUrl={serverUrl}
-                        onOpen={() => onOpenJob(record.jobId)}
-                      />
-                    ))}
-                  </ul>
+                  <RowList records={entry.jobs} serverUrl={serverUrl} onOpenJob={onOpenJob} />
                 )}
                 {entry.pulls.map((pull) => (
                   <section
@@ -114,16 +106,7 @@ export function HistoryPanel({
                     aria-label={t('history.rounds', { pull: pull.pullNumber })}
                   >
                     <p className="muted rounds-title">{t('history.rounds', { pull: pull.pullNumber })}</p>
-                    <ul className="list">
-                      {pull.rounds.map((record) => (
-                        <HistoryRow
-                          key={record.jobId}
-                          record={record}
-                          serverUrl={serverUrl}
-                          onOpen={() => onOpenJob(record.jobId)}
-                        />
-                      ))}
-                    </ul>
+                    <RowList records={pull.rounds} serverUrl={serverUrl} onOpenJob={onOpenJob} />
                   </section>
                 ))}
               </li>
@@ -132,6 +115,30 @@ export function HistoryPanel({
         </ul>
       )}
     </div>
+  );
+}
+
+/** The jobs of one issue and the rounds of one pull request are the same list of rows. */
+function RowList({
+  records,
+  serverUrl,
+  onOpenJob,
+}: {
+  records: readonly JobRecord[];
+  serverUrl: string;
+  onOpenJob: (jobId: string) => void;
+}) {
+  return (
+    <ul className="list">
+      {records.map((record) => (
+        <HistoryRow
+          key={record.jobId}
+          record={record}
+          serverUrl={serverUrl}
+          onOpen={() => onOpenJob(record.jobId)}
+        />
+      ))}
+    </ul>
   );
 }
 
