@@ -5,6 +5,7 @@
  */
 import type { GitHubClient } from './github-client.ts';
 import { toGitHubError } from './github-errors.ts';
+import { issueComments } from './issue-comments.ts';
 import { WORKER_COMMENT_MARKER } from './list-issue-comments.ts';
 import type { RepositoryRef } from './repository-ref.ts';
 
@@ -15,20 +16,11 @@ export async function findWorkerComment(
   marker: string,
   signal?: AbortSignal,
 ): Promise<boolean> {
-  const { owner, repo, fullName } = repository;
+  const { fullName } = repository;
   try {
-    const pages = client.paginate.iterator(client.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: issueNumber,
-      per_page: 100,
-      request: { signal },
-    });
-    for await (const page of pages) {
-      for (const comment of page.data) {
-        const body = comment.body ?? '';
-        if (body.includes(WORKER_COMMENT_MARKER) && body.includes(marker)) return true;
-      }
+    for await (const comment of issueComments(client, repository, issueNumber, signal)) {
+      const body = comment.body ?? '';
+      if (body.includes(WORKER_COMMENT_MARKER) && body.includes(marker)) return true;
     }
     return false;
   } catch (error) {

@@ -6,6 +6,7 @@
  */
 import type { GitHubClient } from './github-client.ts';
 import { toGitHubError } from './github-errors.ts';
+import { issueComments } from './issue-comments.ts';
 import type { RepositoryRef } from './repository-ref.ts';
 
 export interface MarkedComment {
@@ -21,23 +22,14 @@ export async function listMarkedComments(
   marker: string,
   signal?: AbortSignal,
 ): Promise<MarkedComment[]> {
-  const { owner, repo, fullName } = repository;
+  const { fullName } = repository;
   const found: MarkedComment[] = [];
   try {
     const self = await client.rest.users.getAuthenticated({ request: { signal } });
-    const pages = client.paginate.iterator(client.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: issueNumber,
-      per_page: 100,
-      request: { signal },
-    });
-    for await (const page of pages) {
-      for (const comment of page.data) {
-        const body = comment.body ?? '';
-        if (comment.user?.login !== self.data.login || !body.includes(marker)) continue;
-        found.push({ id: comment.id, body, author: comment.user.login });
-      }
+    for await (const comment of issueComments(client, repository, issueNumber, signal)) {
+      const body = comment.body ?? '';
+      if (comment.user?.login !== self.data.login || !body.includes(marker)) continue;
+      found.push({ id: comment.id, body, author: comment.user.login });
     }
   } catch (error) {
     throw toGitHubError(error, {
