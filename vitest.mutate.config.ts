@@ -17,6 +17,7 @@ export default defineConfig({
       'test/unit/agent/sandbox/bwrap-args.test.ts',
       'test/unit/guardrails/guardrails-pure.test.ts',
       'test/unit/spend/*.test.ts',
+      'test/unit/pipeline/review-round/verify-round.test.ts',
     ],
     environment: 'node',
   },
