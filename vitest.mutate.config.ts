@@ -13,7 +13,7 @@ export default defineConfig({
       'test/unit/agent/agent-report.test.ts',
       'test/unit/pipeline/judge-agent-run*.test.ts',
       'test/unit/agent/sandbox/agent-policy.test.ts',
-      'test/unit/agent/sandbox/allowed-hosts.test.ts',
+      'test/unit/agent/sandbox/allowed-hosts*.test.ts',
       'test/unit/agent/sandbox/bwrap-args.test.ts',
       'test/unit/guardrails/guardrails-pure.test.ts',
       'test/unit/spend/*.test.ts',
