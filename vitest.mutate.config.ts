@@ -14,7 +14,7 @@ export default defineConfig({
       'test/unit/pipeline/judge-agent-run*.test.ts',
       'test/unit/agent/sandbox/agent-policy.test.ts',
       'test/unit/agent/sandbox/allowed-hosts*.test.ts',
-      'test/unit/agent/sandbox/bwrap-args.test.ts',
+      'test/unit/agent/sandbox/bwrap-args*.test.ts',
       'test/unit/guardrails/guardrails-pure.test.ts',
       'test/unit/spend/*.test.ts',
       'test/unit/pipeline/review-round/verify-round.test.ts',
