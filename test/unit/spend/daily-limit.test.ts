@@ -96,7 +96,7 @@ describe('the daily spend limit', () => {
   it('pauses the worker until the next local midnight once today’s spend reaches the limit', () => {
     const clock = clockAt(NOON);
     const limit = new DailySpendLimit({ limitUsd: 2, clock });
-    const { worker, calls } = fakeWorker();
+    const { worker, calls, set } = fakeWorker();
     limit.attach(worker);
     expect(calls).toEqual([]);
     limit.record(job(1.5, NOON));
@@ -104,7 +104,9 @@ describe('the daily spend limit', () => {
     limit.record(job(0.5, NOON));
     expect(limit.remainingUsd()).toBe(0);
     expect(calls).toEqual([{ mode: 'after-current', until: nextLocalMidnight(NOON), reason: 'daily-limit' }]);
-    // Already paused for the limit: not again.
+    // Already paused for the limit: not again, and a later snapshot of that pause lifts nothing.
+    set({ paused: true, reason: 'daily-limit', until: nextLocalMidnight(NOON), since: 'now' });
+    expect(limit.remainingUsd()).toBe(0);
     limit.record(job(1, NOON));
     expect(calls).toHaveLength(1);
     expect(limit.remainingUsd()).toBe(0);
@@ -203,5 +205,25 @@ describe('the daily spend limit', () => {
     // Paused on another run of the worker: this one never paused it, so a resume is not a lift today.
     set({ paused: false, reason: null, until: null, since: null });
     expect(limit.remainingUsd()).toBe(0);
+  });
+
+  it('does not count the end of a longer pause the user set as the user lifting the limit', () => {
+    const clock = clockAt(NOON);
+    const limit = new DailySpendLimit({ limitUsd: 1, clock, records: [job(1, NOON)] });
+    const { worker, calls, set } = fakeWorker({ paused: true, reason: 'user', until: null });
+    limit.attach(worker);
+    expect(calls).toEqual([]);
+    set({ paused: true, reason: 'user', until: null, since: 'later' });
+    set({ paused: false, reason: null, until: null, since: null });
+    expect(limit.remainingUsd()).toBe(0);
+    limit.record(job(0.5, NOON));
+    expect(calls).toEqual([{ mode: 'after-current', until: nextLocalMidnight(NOON), reason: 'daily-limit' }]);
+
+    // The same with the user resuming straight away.
+    const direct = new DailySpendLimit({ limitUsd: 1, clock, records: [job(1, NOON)] });
+    const user = fakeWorker({ paused: true, reason: 'user', until: null });
+    direct.attach(user.worker);
+    user.set({ paused: false, reason: null, until: null, since: null });
+    expect(direct.remainingUsd()).toBe(0);
   });
 });

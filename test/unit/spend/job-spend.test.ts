@@ -17,6 +17,8 @@ describe('the per-job spend cap', () => {
     const spend = new JobSpend(null);
     expect(spend.total()).toEqual(usage(null));
     const first = spend.startRound();
+    // A round that reported nothing yet knows nothing: null, not zero.
+    expect(spend.total()).toEqual(usage(null));
     first.report(usage(0.5, 100, 10));
     first.report(usage(1, 200, 20));
     expect(spend.total()).toEqual(usage(1, 200, 20));
