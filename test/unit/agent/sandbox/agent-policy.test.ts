@@ -92,6 +92,11 @@ describe('the agent sandbox policy', () => {
       input({ environment: { HOME: '/home/worker', CODEX_HOME: '.codex' } }),
     );
     expect(relative.hidden).toContain('/home/worker/.codex');
+    // A relative CODEX_HOME is ignored even when it would lead to the login folder.
+    const climbing = agentSandboxPolicy(
+      input({ environment: { HOME: '/home/worker', CODEX_HOME: `${'../'.repeat(40)}home/worker/.codex` } }),
+    );
+    expect(climbing.hidden).toContain('/home/worker/.codex');
   });
 
   it('allows the network hosts of the configured agent', () => {

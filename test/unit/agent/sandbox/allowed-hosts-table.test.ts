@@ -153,6 +153,14 @@ describe('base URLs', () => {
     });
     expect(hosts).toEqual(['e.example:82', 'f.example:83', 'g.example:84']);
   });
+
+  it('strips only the quotes around a value, never one inside it', () => {
+    const hosts = allowedHostsFor({
+      agent: agent({ extraArgs: ['-c', "base_url=http://a'b.example"] }),
+      environment: {},
+    });
+    expect(hosts).toEqual(["a'b.example:80"]);
+  });
 });
 
 describe('host entries and URLs', () => {
@@ -206,5 +214,16 @@ describe('host entries and URLs', () => {
     expect(hostAllowed(['example.com'], '[example.com', 443)).toBe(true);
     expect(hostAllowed(['example.com'], 'example.com]', 443)).toBe(true);
     expect(hostAllowed(['example.com'], 'x]example.com', 443)).toBe(false);
+    expect(hostAllowed(['example.com'], 'exa[mple.com', 443)).toBe(false);
+    expect(hostAllowed(['example.com'], 'exa]mple.com', 443)).toBe(false);
+    expect(hostAllowed(['*.example.com'], 'a.example.com', 443)).toBe(true);
+  });
+
+  it('ignores entries that are not one host with an optional port', () => {
+    expect(hostAllowed(['x[::1]'], '::1', 443)).toBe(false);
+    expect(hostAllowed(['[::1]x'], '::1', 443)).toBe(false);
+    expect(hostAllowed(['a:b:443'], 'b', 443)).toBe(false);
+    expect(hostAllowed(['example.com:443x'], 'example.com', 443)).toBe(false);
+    expect(normaliseHostEntry('1http://x.example')).toBeNull();
   });
 });
