@@ -176,7 +176,7 @@ export const survivorNotes: readonly SurvivorNote[] = [
   {
     file: 'src-main/engine/spend/daily-limit.ts',
     mutator: 'ArrayDeclaration',
-    original: 'options.records ?? []',
+    original: '[]',
     kind: 'equivalent',
     why: 'a made-up record that is a string has no usage, so #add skips it like the empty list',
   },
@@ -225,23 +225,16 @@ export const survivorNotes: readonly SurvivorNote[] = [
   {
     file: 'src-main/engine/agent/sandbox/allowed-hosts.ts',
     mutator: 'StringLiteral',
-    original: "agent.model ?? ''",
+    original: "''",
     kind: 'equivalent',
-    why: 'the fallback text matches no model prefix, like the empty string',
+    why: "the model fallback (`agent.model ?? ''`): the made-up text matches no model prefix, like the empty string",
   },
   {
     file: 'src-main/engine/agent/sandbox/allowed-hosts.ts',
     mutator: 'ArrayDeclaration',
-    original: 'agent.command ?? []',
+    original: '[]',
     kind: 'equivalent',
-    why: 'an extra word that is neither a base-URL flag nor a -c value adds no host',
-  },
-  {
-    file: 'src-main/engine/agent/sandbox/allowed-hosts.ts',
-    mutator: 'ArrayDeclaration',
-    original: 'agent.allowedHosts ?? []',
-    kind: 'equivalent',
-    why: 'the made-up entry has spaces, so normaliseHostEntry drops it like an empty list',
+    why: 'the fallbacks for no command and no settings hosts: a made-up word is no base-URL flag or -c value, and has spaces, so normaliseHostEntry drops it',
   },
   {
     file: 'src-main/engine/agent/sandbox/allowed-hosts.ts',
