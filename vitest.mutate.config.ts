@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      'test/unit/worker/settlement*.test.ts',
-      'test/unit/worker/backoff.test.ts',
+      'test/unit/worker/settlement/decide*.test.ts',
+      'test/unit/worker/settlement/retry-delay.test.ts',
+      'test/unit/worker/offline-backoff.test.ts',
       'test/unit/shared/task-message*.test.ts',
       'test/unit/agent/*-output*.test.ts',
       'test/unit/agent/agent-report.test.ts',

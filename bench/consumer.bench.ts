@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { Consumer } from 'sqs-consumer';
 import { workerConfigSchema, type WorkerConfig } from '../src-main/engine/config/worker-config.ts';
-import type { JobRunner } from '../src-main/engine/jobs/job.ts';
+import type { JobRunner } from '../src-main/engine/ports/job.ts';
 import { asciiJson } from '../src-main/engine/queue/send-task-message.ts';
 import {
   LOCAL_CREDENTIALS,

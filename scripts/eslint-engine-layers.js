@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Lowest first. Each row is one layer; see the comment beside each for what it holds. */
 export const ENGINE_LAYERS = [
-  ['ports'], // interfaces the engine owns (clock, notifier, stores) and their plain-Node adapters
-  ['support', 'config', 'security', 'jobs'], // generic helpers, the parsed config, redaction, the job model
+  ['ports'], // interfaces and models the engine owns (clock, notifier, stores, the job a worker runs)
+  ['support', 'config', 'security', 'adapters'], // generic helpers, the parsed config, redaction, plain-Node adapters of ports
   ['queue', 'github', 'journal'], // one module per SQS / GitHub operation; job files and history on disk
   ['workspace'], // git: clone cache, worktrees, commits, push
   ['agent'], // running the coding agent in a worktree

@@ -13,21 +13,21 @@ export interface SurvivorNote {
 
 export const survivorNotes: readonly SurvivorNote[] = [
   {
-    file: 'src-main/engine/worker/backoff.ts',
+    file: 'src-main/engine/worker/offline-backoff.ts',
     mutator: 'ArithmeticOperator',
     original: '1 - Number.EPSILON',
     kind: 'equivalent',
     why: 'the result is rounded to whole milliseconds, so clamping random() to 1 - ε or to 1 gives the same delay',
   },
   {
-    file: 'src-main/engine/worker/settlement.ts',
+    file: 'src-main/engine/worker/settlement/decide.ts',
     mutator: 'OptionalChaining',
     original: 'result.details?.',
     kind: 'equivalent',
     why: 'a success always carries details (JobResult makes them required), so `?.` never short-circuits',
   },
   {
-    file: 'src-main/engine/worker/settlement.ts',
+    file: 'src-main/engine/worker/settlement/decide.ts',
     mutator: 'Regex',
     original: '/; the message returns .*$/',
     kind: 'equivalent',

@@ -2,7 +2,7 @@
  * Approve before push (issue #14): what a job waiting at the gate shows the user, and what the
  * user can answer. Plain shapes shared by the engine, the bridge and the UI.
  */
-import type { AgentUsage } from './records.ts';
+import type { AgentUsage } from './job-record.ts';
 import type { IssueRef } from './snapshot.ts';
 
 export interface ChangedFile {

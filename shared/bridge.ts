@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 import type { ApprovalView } from './approval.ts';
-import type { DlqItem, DoctorCheck, JobRecord, LogLine, Notice } from './records.ts';
+import type { DlqItem } from './dead-letter-item.ts';
+import type { DoctorCheck } from './doctor-check.ts';
+import type { JobRecord } from './job-record.ts';
+import type { LogLine } from './log-line.ts';
+import type { Notice } from './notice.ts';
 import { settingsSchema, type Settings } from './settings.ts';
 import { MAX_NOTE_CHARS, type FieldProblem } from './task-message.ts';
 import { COMMAND_NAMES } from './command-names.ts';

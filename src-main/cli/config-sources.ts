@@ -14,7 +14,7 @@ import {
   type UnknownKey,
 } from '../engine/config/unknown-keys.ts';
 import type { WorkerConfig } from '../engine/config/worker-config.ts';
-import { JsonFileStore } from '../engine/ports/json-file-store.ts';
+import { JsonFileStore } from '../engine/adapters/json-file-store.ts';
 import type { CliOptions } from './options.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;

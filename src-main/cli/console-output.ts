@@ -3,7 +3,7 @@
  * notices — human-readable by default, JSON lines with --json. Already redacted upstream.
  */
 import type { BridgeEvent } from '../../shared/bridge.ts';
-import type { JobOutcome, JobRecord } from '../../shared/records.ts';
+import type { JobOutcome, JobRecord } from '../../shared/job-record.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
 import { visibleLine } from '../../shared/untrusted-text.ts';
 

@@ -7,7 +7,7 @@ import { checkAgentRequest } from '../engine/doctor/agent-checks.ts';
 import { DOCTOR_CHECKS, runDoctor } from '../engine/doctor/doctor.ts';
 import { resolveGitHubToken } from '../engine/github/resolve-token.ts';
 import { createSqsClient } from '../engine/queue/sqs-client.ts';
-import type { DoctorCheck } from '../../shared/records.ts';
+import type { DoctorCheck } from '../../shared/doctor-check.ts';
 import { loadDoctorConfig } from './config-sources.ts';
 import type { CliOptions } from './options.ts';
 

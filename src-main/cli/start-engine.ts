@@ -7,7 +7,7 @@ import { ConfigError } from '../engine/config/load-config.ts';
 import type { WorkerConfig } from '../engine/config/worker-config.ts';
 import { buildWorkerApp, type BuiltWorkerApp } from '../engine/app/build-worker-app.ts';
 import { resolveGitHubToken, type GitHubTokenResolution } from '../engine/github/resolve-token.ts';
-import type { JobRunner } from '../engine/jobs/job.ts';
+import type { JobRunner } from '../engine/ports/job.ts';
 import type { Notifier } from '../engine/ports/notifier.ts';
 import { loadWorkerConfig, warnUnknownKeys } from './config-sources.ts';
 import type { CliOptions } from './options.ts';

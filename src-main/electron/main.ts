@@ -150,7 +150,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     if (stopping) return;
     stopping = true;
-    // Quitting releases running jobs' messages so nothing waits behind a lease (see DESIGN.md).
+    // Quitting releases running jobs' messages so nothing waits behind a lease (see docs/ARCHITECTURE.md, "settle").
     void withTimeout(worker.stop(true), STOP_TIMEOUT_MS)
       .catch((error: unknown) => console.warn(`[shell] stop: ${describeError(error)}`))
       .finally(() => {

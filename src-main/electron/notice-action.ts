@@ -2,7 +2,7 @@
  * What clicking a notification does, as a pure function: a PR notification opens the PR (only when
  * the URL passes the allow-check); a failed job opens the app on that job; a DLQ item opens the DLQ.
  */
-import type { Notice } from '../../shared/records.ts';
+import type { Notice } from '../../shared/notice.ts';
 import { checkExternalUrl, type LinkPolicy } from './url-allow.ts';
 
 export type NoticeAction =

@@ -1,5 +1,5 @@
 /** A notice's title in the user's language, from its kind and subject. Pure. */
-import type { Notice } from '../../shared/records.ts';
+import type { Notice } from '../../shared/notice.ts';
 import type { ShellTranslate } from '../../shared/i18n/shell-messages.ts';
 
 export function noticeTitle(notice: Notice, t: ShellTranslate): string {

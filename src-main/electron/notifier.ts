@@ -7,7 +7,7 @@
 import type { ApprovalAnswer } from '../../shared/approval.ts';
 import { MAX_NOTE_CHARS } from '../../shared/task-message.ts';
 import { Notification } from 'electron';
-import type { Notice } from '../../shared/records.ts';
+import type { Notice } from '../../shared/notice.ts';
 import type { Notifier } from '../engine/ports/notifier.ts';
 import type { ShellTranslate } from '../../shared/i18n/shell-messages.ts';
 import { noticeClickAction } from './notice-action.ts';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Bridge } from '../../shared/bridge.ts';
-import type { Notice } from '../../shared/records.ts';
+import type { Notice } from '../../shared/notice.ts';
 import { useI18n } from '../i18n/i18n.ts';
 
 const SHOWN_MS = 12_000;

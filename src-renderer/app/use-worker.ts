@@ -2,7 +2,7 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Bridge, ConnectionState } from '../../shared/bridge.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
-import { initialWorkerState, workerReducer } from './worker-state.ts';
+import { initialWorkerState, workerReducer } from './shown-snapshot.ts';
 
 export function useWorker(bridge: Bridge): { snapshot: WorkerSnapshot | null; connection: ConnectionState } {
   const [state, dispatch] = useReducer(workerReducer, initialWorkerState);

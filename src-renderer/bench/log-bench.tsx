@@ -3,7 +3,7 @@
  * bench/ui.bench.ts loads index.html?bench=N and scrolls it. data-testid: log-bench (data-ready).
  */
 import { useMemo } from 'react';
-import type { LogLine } from '../../shared/records.ts';
+import type { LogLine } from '../../shared/log-line.ts';
 import { BridgeContext } from '../common/bridge-context.ts';
 import type { Bridge } from '../../shared/bridge.ts';
 import { LINES_PER_JOB } from '../log/log-store.ts';

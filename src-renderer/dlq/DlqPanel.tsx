@@ -4,7 +4,7 @@
  * dlq-result, dlq-error, and DlqRow's; panel-loading / panel-error while loading or failing.
  */
 import { useState } from 'react';
-import type { DlqItem } from '../../shared/records.ts';
+import type { DlqItem } from '../../shared/dead-letter-item.ts';
 import type { WorkerSnapshot } from '../../shared/snapshot.ts';
 import { useBridge } from '../common/bridge-context.ts';
 import { ConfirmButton } from '../common/ConfirmButton.tsx';

@@ -5,7 +5,7 @@
  * (then confirm-button), dlq-retry-note (then dlq-retry-form, see RetryNoteForm).
  */
 import { useState } from 'react';
-import type { DlqItem } from '../../shared/records.ts';
+import type { DlqItem } from '../../shared/dead-letter-item.ts';
 import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { RetryNoteForm } from '../common/RetryNoteForm.tsx';
 import { ExternalLink } from '../common/ExternalLink.tsx';

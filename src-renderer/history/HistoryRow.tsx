@@ -7,7 +7,7 @@
  * RetryNoteForm), history-retry-result, history-retry-error.
  */
 import { useState } from 'react';
-import type { JobRecord } from '../../shared/records.ts';
+import type { JobRecord } from '../../shared/job-record.ts';
 import { useBridge } from '../common/bridge-context.ts';
 import { ExternalLink } from '../common/ExternalLink.tsx';
 import { InlineError } from '../common/PanelState.tsx';

@@ -3,7 +3,8 @@
  * data-testid: job-detail (data-job-id), job-detail-back, and LogView's; panel-loading / panel-error.
  */
 import { useMemo } from 'react';
-import type { JobRecord, LogLine } from '../../shared/records.ts';
+import type { JobRecord } from '../../shared/job-record.ts';
+import type { LogLine } from '../../shared/log-line.ts';
 import { useBridge } from '../common/bridge-context.ts';
 import { ExternalLink } from '../common/ExternalLink.tsx';
 import { checkedGitHubUrl } from '../common/links.ts';

@@ -3,7 +3,7 @@
  * stays newest first: an issue's entry sits where its newest record is; within it come the
  * issue's own jobs (first rounds, retries) and then, per pull request, its review rounds.
  */
-import type { JobRecord } from '../../shared/records.ts';
+import type { JobRecord } from '../../shared/job-record.ts';
 
 export interface RoundGroup {
   readonly pullNumber: number;

@@ -3,7 +3,7 @@
  * and its pull request when there is one on the configured server.
  * data-testid: last-job (data-job-id, data-outcome), last-job-reason, last-job-pr-link.
  */
-import type { JobRecord } from '../../shared/records.ts';
+import type { JobRecord } from '../../shared/job-record.ts';
 import { ExternalLink } from '../common/ExternalLink.tsx';
 import { checkedGitHubUrl } from '../common/links.ts';
 import { formatWhen } from '../i18n/format.ts';

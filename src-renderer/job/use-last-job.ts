@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Bridge } from '../../shared/bridge.ts';
-import type { JobRecord } from '../../shared/records.ts';
+import type { JobRecord } from '../../shared/job-record.ts';
 
 export function useLastJob(bridge: Bridge): JobRecord | null {
   const [last, setLast] = useState<JobRecord | null>(null);

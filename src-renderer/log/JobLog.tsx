@@ -5,7 +5,7 @@
  * data-testid: log-history-error, and LogView's.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { LogLine } from '../../shared/records.ts';
+import type { LogLine } from '../../shared/log-line.ts';
 import { useBridge } from '../common/bridge-context.ts';
 import { describeError, type ErrorInfo } from '../common/errors.ts';
 import { InlineError } from '../common/PanelState.tsx';

@@ -1,6 +1,6 @@
 /** One log line: line number, then the text as styled spans (ANSI colours) with search highlights. */
 import { memo, type CSSProperties } from 'react';
-import type { LogLine } from '../../shared/records.ts';
+import type { LogLine } from '../../shared/log-line.ts';
 import { parseAnsi, styleClasses, styleColours, type AnsiSegment } from './ansi.ts';
 import { splitByQuery } from './log-search.ts';
 

@@ -7,7 +7,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { LogLine } from '../../shared/records.ts';
+import type { LogLine } from '../../shared/log-line.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { stripAnsi } from './ansi.ts';
 import { stepMatch } from './log-search.ts';

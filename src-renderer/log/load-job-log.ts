@@ -3,7 +3,7 @@
  * because the view keeps no more than that anyway. No DOM, so it is unit-tested with a fake bridge.
  */
 import type { Bridge } from '../../shared/bridge.ts';
-import type { LogLine } from '../../shared/records.ts';
+import type { LogLine } from '../../shared/log-line.ts';
 
 /** The bridge's largest page. */
 export const LOG_PAGE = 50_000;

@@ -4,7 +4,7 @@
  * when it comes back). Lines are kept in order of their number `n`, each at most once. Only the few
  * most recent jobs are kept, plus every job that is running. React reads it through `version`.
  */
-import type { LogLine } from '../../shared/records.ts';
+import type { LogLine } from '../../shared/log-line.ts';
 import { RingBuffer } from './ring-buffer.ts';
 
 /** Lines kept per job: enough for the longest agent session, bounded for memory (~200k × ~100 B). */

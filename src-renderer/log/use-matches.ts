@@ -4,7 +4,7 @@
  * over.
  */
 import { useMemo, useRef } from 'react';
-import type { LogLine } from '../../shared/records.ts';
+import type { LogLine } from '../../shared/log-line.ts';
 import { scanMatches, type MatchScan } from './log-search.ts';
 import type { RingBuffer } from './ring-buffer.ts';
 

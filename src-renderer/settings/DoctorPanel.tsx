@@ -3,7 +3,7 @@
  * data-testid: check-setup, doctor-results, doctor-check (data-status, data-id), doctor-fix.
  */
 import { useState } from 'react';
-import type { DoctorCheck } from '../../shared/records.ts';
+import type { DoctorCheck } from '../../shared/doctor-check.ts';
 import { useBridge } from '../common/bridge-context.ts';
 import { InlineError } from '../common/PanelState.tsx';
 import { useAction } from '../common/use-load.ts';

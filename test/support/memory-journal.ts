@@ -1,6 +1,7 @@
 /** An in-memory JobJournal for tests: keeps every record and every job's log lines. */
-import type { JobRecord, LogStream } from '../../shared/records.ts';
-import type { JobJournal, JobLog } from '../../src-main/engine/jobs/job.ts';
+import type { JobRecord } from '../../shared/job-record.ts';
+import type { LogStream } from '../../shared/log-line.ts';
+import type { JobJournal, JobLog } from '../../src-main/engine/ports/job.ts';
 
 export interface MemoryLogLine {
   readonly stream: LogStream;

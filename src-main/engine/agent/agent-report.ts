@@ -4,7 +4,7 @@
  * (a rejected key, a missing model), and its usage — tokens and the session's cost when the tool
  * reports one. Spend limits and the job record read usage from here the same way for every preset.
  */
-import type { AgentUsage } from '../../../shared/records.ts';
+import type { AgentUsage } from '../../../shared/job-record.ts';
 
 export interface AgentCommit {
   readonly hash: string;

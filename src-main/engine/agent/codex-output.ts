@@ -17,7 +17,7 @@ import {
   type AgentOutputParser,
   type AgentReport,
 } from './agent-report.ts';
-import type { AgentUsage } from '../../../shared/records.ts';
+import type { AgentUsage } from '../../../shared/job-record.ts';
 
 type Json = Record<string, unknown>;
 

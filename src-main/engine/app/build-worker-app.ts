@@ -5,13 +5,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { Notice } from '../../../shared/records.ts';
+import type { Notice } from '../../../shared/notice.ts';
 import type { WorkerConfig } from '../config/worker-config.ts';
 import type { UnknownKey } from '../config/unknown-keys.ts';
 import { runDoctor, type DoctorCheckRunner } from '../doctor/doctor.ts';
 import { DlqOperations } from '../dlq/dlq-operations.ts';
 import type { GitHubTokenResolution } from '../github/resolve-token.ts';
-import type { JobRunner } from '../jobs/job.ts';
+import type { JobRunner } from '../ports/job.ts';
 import { createJournal } from '../journal/journal.ts';
 import { JOB_LOG_NAME } from '../journal/job-paths.ts';
 import { ProcessRecords } from '../agent/process-records.ts';

@@ -8,7 +8,9 @@ import {
   type CommandHandlers,
   type PauseMode,
 } from '../../../shared/bridge.ts';
-import type { DoctorCheck, DlqItem, JobRecord } from '../../../shared/records.ts';
+import type { DlqItem } from '../../../shared/dead-letter-item.ts';
+import type { DoctorCheck } from '../../../shared/doctor-check.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
 import type { RedriveResult, JobLogPage, SecretResult } from '../../../shared/bridge.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { ConfinementView, PauseReason, WorkerSnapshot } from '../../../shared/snapshot.ts';

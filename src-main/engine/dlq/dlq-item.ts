@@ -1,8 +1,8 @@
 /** A DLQ message as the UI lists it: issue and reason read from the body and the worker's attributes. Pure. */
-import type { DlqItem } from '../../../shared/records.ts';
+import type { DlqItem } from '../../../shared/dead-letter-item.ts';
 import { parseTaskMessage, taskSummary } from '../../../shared/task-message.ts';
 import { readQuarantineMetadata } from '../queue/message-attributes.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
 
 export const SUMMARY_CHARS = 200;
 

@@ -16,13 +16,13 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { RedriveResult } from '../../../shared/bridge.ts';
-import type { DlqItem } from '../../../shared/records.ts';
+import type { DlqItem } from '../../../shared/dead-letter-item.ts';
 import { deleteMessage } from '../queue/delete-message.ts';
 import { getQueueArn } from '../queue/get-queue-arn.ts';
 import { getQueueCounts } from '../queue/get-queue-counts.ts';
 import { copyableAttributes } from '../queue/message-attributes.ts';
 import { receiveMessages } from '../queue/receive-messages.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
 import { errorNames, isAccessDeniedError, isUnsupportedActionError } from '../queue/sqs-errors.ts';
 import { toDlqItem } from './dlq-item.ts';
 import { releaseHandles, withScannedMessages } from './scan-queue.ts';

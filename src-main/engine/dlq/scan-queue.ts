@@ -5,7 +5,7 @@
  */
 import { ChangeMessageVisibilityBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { receiveMessages } from '../queue/receive-messages.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
 
 export interface ScanOptions {
   /** Stop after this many distinct messages. */

@@ -5,7 +5,7 @@
  * says what to fix.
  */
 import { execa } from 'execa';
-import type { DoctorCheck } from '../../../shared/records.ts';
+import type { DoctorCheck } from '../../../shared/doctor-check.ts';
 import { describeError } from '../../../shared/describe-error.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /** The doctor's vocabulary: one check's input, its runner, and the two ways a result is built. */
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { DoctorCheck } from '../../../shared/records.ts';
+import type { DoctorCheck } from '../../../shared/doctor-check.ts';
 import type { ConfigProblem, PartialWorkerConfig } from '../config/lenient-config.ts';
 import type { UnknownKey } from '../config/unknown-keys.ts';
 import type { GitHubTokenResolution } from '../github/resolve-token.ts';

@@ -6,7 +6,7 @@
  * A new check is one line in DOCTOR_CHECKS (its runner in a file of its own concern).
  */
 import { describeError } from '../../../shared/describe-error.ts';
-import type { DoctorCheck } from '../../../shared/records.ts';
+import type { DoctorCheck } from '../../../shared/doctor-check.ts';
 import type { DoctorCheckRunner, DoctorInput } from './check-result.ts';
 import { checkConfiguration, checkUnknownKeys } from './config-checks.ts';
 import { checkGitHub } from './github-check.ts';

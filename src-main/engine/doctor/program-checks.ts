@@ -1,6 +1,6 @@
 /** The doctor's checks of local programs (git); agent-checks.ts checks the agent the same way. */
 import { execa } from 'execa';
-import type { DoctorCheck } from '../../../shared/records.ts';
+import type { DoctorCheck } from '../../../shared/doctor-check.ts';
 import { ok, problem, type DoctorInput } from './check-result.ts';
 
 export function checkGit({ env }: DoctorInput): Promise<DoctorCheck> {

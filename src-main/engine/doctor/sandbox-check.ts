@@ -3,7 +3,7 @@
  * that the agent runs unconfined and why. With `agent.sandbox: "required"` a missing sandbox is a
  * failure (no job would run); with "auto" a warning; with "off" a warning that says it was chosen.
  */
-import type { DoctorCheck } from '../../../shared/records.ts';
+import type { DoctorCheck } from '../../../shared/doctor-check.ts';
 import {
   describeSandbox,
   detectSandbox,

@@ -5,7 +5,7 @@
  */
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { JobRecord } from '../../../shared/records.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
 
 export class HistoryStore {
   readonly #path: string;

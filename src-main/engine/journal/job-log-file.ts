@@ -14,8 +14,8 @@
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { LogLine, LogStream } from '../../../shared/records.ts';
-import type { JobLog } from '../jobs/job.ts';
+import type { LogLine, LogStream } from '../../../shared/log-line.ts';
+import type { JobLog } from '../ports/job.ts';
 import { visibleLine } from '../../../shared/untrusted-text.ts';
 import type { Redactor } from '../security/redact.ts';
 

@@ -5,7 +5,7 @@
  * which stays in the job log on the worker. Best effort: a failure to comment is only logged.
  */
 import { parseRepository } from '../github/repository-ref.ts';
-import type { JobResult } from '../jobs/job.ts';
+import type { JobResult } from '../ports/job.ts';
 import type { JobScope } from './job-scope.ts';
 import { failureComment } from './pull-request-text.ts';
 import { describeError } from '../../../shared/describe-error.ts';

@@ -4,7 +4,7 @@
  * stop (cancel, lease lost, shutdown) is reported with the stop's own reason.
  */
 import { GitHubError, isAbortError } from '../github/github-errors.ts';
-import { isStopReason } from '../jobs/job.ts';
+import { isStopReason } from '../ports/job.ts';
 import { GitError } from '../workspace/git.ts';
 import { WorkspaceBusyError } from '../workspace/workspaces.ts';
 import { describeError } from '../../../shared/describe-error.ts';

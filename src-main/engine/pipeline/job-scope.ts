@@ -5,7 +5,7 @@
  */
 import type { WorkerConfig } from '../config/worker-config.ts';
 import type { GitHubClient } from '../github/github-client.ts';
-import type { JobContext, JobDetails } from '../jobs/job.ts';
+import type { JobContext, JobDetails } from '../ports/job.ts';
 import type { SandboxSupport } from '../agent/sandbox/detect.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Redactor } from '../security/redact.ts';

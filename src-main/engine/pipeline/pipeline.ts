@@ -19,7 +19,7 @@ import { buildPrompt } from '../agent/prompt.ts';
 import { sandboxDetector } from '../agent/sandbox/detect.ts';
 import { createGitHubClient } from '../github/github-client.ts';
 import { parseRepository, type RepositoryRef } from '../github/repository-ref.ts';
-import type { JobContext, JobDetails, JobResult, JobRunner } from '../jobs/job.ts';
+import type { JobContext, JobDetails, JobResult, JobRunner } from '../ports/job.ts';
 import { jobDirectory } from '../journal/job-paths.ts';
 import { systemClock } from '../ports/clock.ts';
 import { Workspaces, type GitIdentity, type Worktree } from '../workspace/workspaces.ts';

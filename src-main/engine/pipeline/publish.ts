@@ -11,7 +11,7 @@
 import type { AgentRun } from '../agent/run-agent.ts';
 import type { VerifiedIssue } from '../github/verify-issue.ts';
 import type { RepositoryRef } from '../github/repository-ref.ts';
-import type { JobResult } from '../jobs/job.ts';
+import type { JobResult } from '../ports/job.ts';
 import {
   branchChanges,
   commitAll,

@@ -5,7 +5,7 @@
  * everything passes the caller's redactor first.
  */
 import { plainLabel } from '../../../shared/untrusted-text.ts';
-import type { AgentUsage } from '../../../shared/records.ts';
+import type { AgentUsage } from '../../../shared/job-record.ts';
 import { formatCost } from '../support/format-cost.ts';
 
 export const MAX_TITLE_CHARS = 256;

@@ -10,7 +10,7 @@ import { getPullRequest } from '../github/get-pull-request.ts';
 import type { GitHubClient } from '../github/github-client.ts';
 import { parseRepository } from '../github/repository-ref.ts';
 import { TASK_LABEL } from '../github/verify-issue.ts';
-import type { StillWanted } from '../jobs/job.ts';
+import type { StillWanted } from '../ports/job.ts';
 
 export function gitHubStillWanted(client: GitHubClient): StillWanted {
   return async (task, signal) => {

@@ -5,7 +5,7 @@
  * on the same lease. Returns what to publish, or the job's result when there is nothing to push.
  */
 import { isReviewTask } from '../../../shared/task-message.ts';
-import type { JobResult } from '../jobs/job.ts';
+import type { JobResult } from '../ports/job.ts';
 import { git } from '../workspace/git.ts';
 import type { Worktree } from '../workspace/workspaces.ts';
 import { runAgentStep, type AgentStepResult } from './agent-step.ts';

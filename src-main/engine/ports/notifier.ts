@@ -1,4 +1,4 @@
-import type { Notice } from '../../../shared/records.ts';
+import type { Notice } from '../../../shared/notice.ts';
 
 /** Tells the user something happened. The Electron shell shows native notifications; headless logs. */
 export interface Notifier {

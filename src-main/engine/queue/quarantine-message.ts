@@ -17,7 +17,7 @@ import {
   MAX_REASON_CHARS,
   quarantineAttributes,
 } from './message-attributes.ts';
-import type { ReceivedMessage } from './received-message.ts';
+import type { ReceivedMessage } from './message-delivery.ts';
 import { errorMessage, hasErrorName } from './sqs-errors.ts';
 
 /** The reason length tried after the copy was refused as too large. */

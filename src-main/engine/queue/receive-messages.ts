@@ -5,7 +5,7 @@
  * the wire when the signal fired still resolves, so callers must handle messages arriving after abort.
  */
 import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { toReceivedMessage, type ReceivedMessage } from './received-message.ts';
+import { toReceivedMessage, type ReceivedMessage } from './message-delivery.ts';
 
 export interface ReceiveOptions {
   readonly queueUrl: string;

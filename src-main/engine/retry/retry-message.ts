@@ -4,7 +4,7 @@
  * (validated and size-limited by the message schema), the job shows it in the agent's prompt as the
  * maintainer's note and records it in history. Fails with an Error saying what is wrong.
  */
-import type { JobRecord } from '../../../shared/records.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
 import {
   isReviewTask,
   parseTaskMessage,

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { buildWorkerApp, type BuiltWorkerApp } from '../app/build-worker-app.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { WorkerConfig } from '../config/worker-config.ts';
-import { JsonFileStore } from '../ports/json-file-store.ts';
+import { JsonFileStore } from '../adapters/json-file-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import { sendTaskMessage } from '../queue/send-task-message.ts';

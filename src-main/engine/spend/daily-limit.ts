@@ -5,7 +5,7 @@
  * lifts the limit for the rest of that day. A job's own spend cap is never above what is left of
  * today's limit (see pipeline.ts, dailyBudgetUsd).
  */
-import type { JobRecord } from '../../../shared/records.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
 import type { PauseReason, SpendView, WorkerSnapshot } from '../../../shared/snapshot.ts';
 import type { Clock } from '../ports/clock.ts';
 

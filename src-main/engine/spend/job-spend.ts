@@ -6,7 +6,7 @@
  *
  * Tokens are summed too, for presets that report no price.
  */
-import type { AgentUsage } from '../../../shared/records.ts';
+import type { AgentUsage } from '../../../shared/job-record.ts';
 import { formatCost } from '../support/format-cost.ts';
 
 export class SpendLimitStop extends Error {

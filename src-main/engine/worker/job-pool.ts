@@ -3,25 +3,25 @@
  * a received message, stops jobs (cancel, lost lease, 12 h cap, pause, shutdown), and settles each
  * message exactly once when its job ends — or when a job told to stop does not, after a while. A
  * slot (and its message id) stays taken until the job has really ended; any delivery of a message
- * whose slot is taken is adopted, or given the same fate as the message (job-settling.ts).
+ * whose slot is taken is adopted, or given the same fate as the message (settlement/settle-job.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { JobView } from '../../../shared/snapshot.ts';
 import { parseTaskMessage } from '../../../shared/task-message.ts';
 import { heartbeatMs, type WorkerConfig } from '../config/worker-config.ts';
-import type { JobJournal, JobLog, JobResult, JobRunner, StopReason } from '../jobs/job.ts';
+import type { JobJournal, JobLog, JobResult, JobRunner, StopReason } from '../ports/job.ts';
 import type { Clock } from '../ports/clock.ts';
 import { changeVisibility } from '../queue/change-visibility.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
 import { errorMessage } from '../queue/sqs-errors.ts';
 import { withDeadline } from '../support/deadline.ts';
 import type { Redactor } from '../security/redact.ts';
-import { JobSettling } from './job-settling.ts';
+import { JobSettling } from './settlement/settle-job.ts';
 import { Lease } from './lease.ts';
 import { bestEffortJobLog, discardingJobLog, RunningJob } from './running-job.ts';
-import { CANCELLED_BY_USER, type JobEnd } from './settlement.ts';
-import type { Settler } from './settler.ts';
+import { CANCELLED_BY_USER, type JobEnd } from './settlement/decide.ts';
+import type { Settler } from './settlement/settler.ts';
 import type { WorkerTimings } from './worker-options.ts';
 
 export interface JobPoolOptions {
@@ -111,7 +111,7 @@ export class JobPool {
    */
   cancel(jobId: string, disposition: StopReason['disposition']): boolean {
     const job = this.#jobs.get(jobId);
-    if (!job || job.settling) return false;
+    if (!job || job.settlingBegun) return false;
     const reason: StopReason = { kind: 'cancelled', message: CANCELLED_BY_USER, disposition };
     if (!job.stopReason) {
       this.#stop(job, reason);
@@ -172,8 +172,7 @@ export class JobPool {
     job.log.write('system', `received message ${message.messageId} (delivery ${message.receiveCount})`);
     job.lease.start();
     this.#publish(job);
-    const settled = new Promise<void>((resolve) => (job.onSettled = resolve));
-    this.#options.track(settled);
+    this.#options.track(job.whenRecorded);
     this.#execute(job).catch((error: unknown) => {
       job.log.write('system', `internal error after the job: ${errorMessage(error)}`);
     });
@@ -196,19 +195,19 @@ export class JobPool {
     } catch (error) {
       end = { kind: 'threw', message: errorMessage(error) };
     }
-    job.finished = true;
-    if (!job.settling) {
+    const next = job.finish();
+    if (next === 'settle') {
       await this.#settling.settle(job, end);
-    } else if (job.settled) {
+    } else if (next === 'free') {
       job.log.write('system', 'the job has stopped; its slot is free again');
       this.#free(job);
     }
-    // Otherwise its settle is under way and frees the slot when done.
+    // Otherwise ('wait') its settle is under way and frees the slot when done.
   }
 
   /** SQS delivered a message whose slot is taken here (a lapsed lease, or SQS's at-least-once). */
   #redelivered(job: RunningJob, message: ReceivedMessage, sentAt: number): void {
-    if (!job.settling && !job.leaseLost) {
+    if (!job.settlingBegun && !job.leaseLost) {
       // Keep working, with the newest delivery: its receipt, receive count and lease.
       job.message = message;
       job.isLastAttempt = this.#isLastAttempt(message);
@@ -224,13 +223,13 @@ export class JobPool {
   }
 
   #stop(job: RunningJob, reason: StopReason): void {
-    if (job.settling || !job.stop(reason)) return;
+    if (!job.stop(reason)) return;
     job.log.write('system', `stopping: ${reason.message}`);
     this.#publish(job);
     // A job that ignores its signal must not hold the message (or the worker's exit) forever.
     const { abandonAfterMs } = this.#options.timings;
     job.abandonTimer = this.#options.clock.setTimeout(() => {
-      if (job.settling) return;
+      if (!job.beginSettling()) return;
       job.log.write(
         'system',
         `the job did not stop within ${Math.round(abandonAfterMs / 1000)} s; settling its message without it`,
@@ -250,14 +249,14 @@ export class JobPool {
    */
   #recheck(job: RunningJob): void {
     const stillWanted = this.#options.runJob.stillWanted;
-    if (!stillWanted || job.stopReason || job.settling || job.rechecking) return;
+    if (!stillWanted || job.stopReason || job.settlingBegun || job.rechecking) return;
     const { clock, timings } = this.#options;
     job.rechecking = true;
     const work = withDeadline(clock, timings.callTimeoutMs, (signal) =>
       stillWanted(job.task, AbortSignal.any([signal, job.controller.signal])),
     )
       .then((why) => {
-        if (!why || job.stopReason || job.settling) return;
+        if (!why || job.stopReason || job.settlingBegun) return;
         const message = this.#options.redactor.redact(`no longer wanted: ${why}`);
         this.#stop(job, { kind: 'dropped-upstream', message, disposition: 'delete' });
       })
@@ -275,7 +274,7 @@ export class JobPool {
   }
 
   #onLeaseLost(job: RunningJob, reason: string): void {
-    job.leaseLost = true;
+    job.loseLease();
     const message = this.#options.redactor.redact(reason);
     job.log.write('system', message);
     this.#stop(job, { kind: 'lease-lost', message, disposition: 'release' });

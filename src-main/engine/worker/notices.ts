@@ -1,9 +1,9 @@
 /** The notice a settled job tells the user about, if any. Pure. */
-import type { Notice } from '../../../shared/records.ts';
+import type { Notice } from '../../../shared/notice.ts';
 import { plainLabel } from '../../../shared/untrusted-text.ts';
 import type { IssueRef } from '../../../shared/snapshot.ts';
-import type { JobDetails } from '../jobs/job.ts';
-import type { Settlement } from './settlement.ts';
+import type { JobDetails } from '../ports/job.ts';
+import type { Settlement } from './settlement/decide.ts';
 
 export function noticeFor(options: {
   readonly jobId: string;

@@ -7,7 +7,7 @@
  * pipeline finds the first job's pull request and deletes it as a duplicate, or does the work if
  * the first job did not.
  */
-import type { JobContext, JobResult, JobRunner } from '../jobs/job.ts';
+import type { JobContext, JobResult, JobRunner } from '../ports/job.ts';
 
 export function oneJobPerIssue(runJob: JobRunner): JobRunner {
   const tails = new Map<string, Promise<void>>();

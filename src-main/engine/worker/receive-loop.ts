@@ -7,8 +7,8 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Clock } from '../ports/clock.ts';
 import { receiveMessages } from '../queue/receive-messages.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
-import { offlineBackoffMs, type OfflineBackoffOptions } from './backoff.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
+import { offlineBackoffMs, type OfflineBackoffOptions } from './offline-backoff.ts';
 
 export interface ReceiveLoopHost {
   /** Messages to ask for now; 0 blocks the loop until wake(). */

@@ -6,13 +6,81 @@
  * ended: a job that ignores its stop signal has its message settled without it, but keeps the slot
  * (and the message id) until it really stops, so the message never runs twice here at once.
  */
-import type { LogStream, PhaseTiming } from '../../../shared/records.ts';
+import type { PhaseTiming } from '../../../shared/job-record.ts';
+import type { LogStream } from '../../../shared/log-line.ts';
 import type { IssueRef, JobPhase, JobView, ReviewRoundRef } from '../../../shared/snapshot.ts';
 import { isReviewTask, taskSummary, type TaskMessage } from '../../../shared/task-message.ts';
-import type { JobContext, JobLog, StopReason } from '../jobs/job.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
+import type { JobContext, JobLog, StopReason } from '../ports/job.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
 import type { Lease } from './lease.ts';
-import type { Settlement } from './settlement.ts';
+import type { Settlement } from './settlement/decide.ts';
+
+/** What is known about a job whatever its stage: why it was stopped, and whether its lease was lost. */
+interface LifecycleFacts {
+  readonly stop: StopReason | null;
+  readonly leaseLost: boolean;
+}
+
+/**
+ * A job's life, one stage at a time. 'running': its runJob works and its message is held;
+ * 'settling': its message is being settled (`finished`: runJob has ended already); 'outliving': the
+ * message is settled but the job ignored its stop and still runs (it keeps its slot); 'ended': settled
+ * and finished (`outlived`: it had outlived its message).
+ */
+export type JobLifecycle = LifecycleFacts &
+  (
+    | { readonly kind: 'running' }
+    | { readonly kind: 'settling'; readonly finished: boolean }
+    | { readonly kind: 'outliving'; readonly settlement: Settlement }
+    | { readonly kind: 'ended'; readonly settlement: Settlement; readonly outlived: boolean }
+  );
+
+export type LifecycleEvent =
+  | { readonly kind: 'stop'; readonly reason: StopReason }
+  | { readonly kind: 'discard'; readonly reason: StopReason }
+  | { readonly kind: 'lease-lost' }
+  /** Settling starts while runJob still runs (the job did not stop in time). */
+  | { readonly kind: 'settle' }
+  /** runJob has ended (settling starts now unless it already has). */
+  | { readonly kind: 'finish' }
+  | { readonly kind: 'settled'; readonly settlement: Settlement };
+
+/** What the snapshot says in place of the stop reason for a job that outlived its message. */
+export const OUTLIVED_NOTE =
+  'did not stop when told to: its message is settled, its slot stays taken until it ends';
+
+/**
+ * The one place a job's lifecycle changes. Returns the same object when the event changes nothing
+ * (a second stop, a settle already under way), so callers can tell whether it took effect.
+ */
+export function reduceLifecycle(state: JobLifecycle, event: LifecycleEvent): JobLifecycle {
+  const facts = { stop: state.stop, leaseLost: state.leaseLost };
+  switch (event.kind) {
+    case 'stop':
+      return state.kind === 'running' && !state.stop ? { ...state, stop: event.reason } : state;
+    case 'discard':
+      return state.kind === 'running' ? { ...state, stop: event.reason } : state;
+    case 'lease-lost':
+      return state.leaseLost ? state : { ...state, leaseLost: true };
+    case 'settle':
+      return state.kind === 'running' ? { ...facts, kind: 'settling', finished: false } : state;
+    case 'finish':
+      if (state.kind === 'running' || (state.kind === 'settling' && !state.finished))
+        return { ...facts, kind: 'settling', finished: true };
+      if (state.kind === 'outliving')
+        return { ...facts, kind: 'ended', settlement: state.settlement, outlived: true };
+      return state;
+    case 'settled':
+      if (state.kind !== 'settling') return state;
+      return state.finished
+        ? { ...facts, kind: 'ended', settlement: event.settlement, outlived: false }
+        : { ...facts, kind: 'outliving', settlement: event.settlement };
+  }
+}
+
+function outlived(state: JobLifecycle): boolean {
+  return state.kind === 'outliving' || (state.kind === 'ended' && state.outlived);
+}
 
 export interface RunningJobInit {
   readonly jobId: string;
@@ -36,15 +104,6 @@ export class RunningJob {
   /** Whether a retryable failure of the newest delivery would be its last. */
   isLastAttempt: boolean;
   lease: Lease | null = null;
-  stopReason: StopReason | null = null;
-  leaseLost = false;
-  /** Settling has begun (by the job's own end, or because it did not stop when told to). */
-  settling = false;
-  /** The message is settled on the queue; `settlement` says how. */
-  settled = false;
-  settlement: Settlement | null = null;
-  /** The runJob promise has ended. */
-  finished = false;
   /** Deliveries that came while settling: they get the same fate once the settle is applied. */
   readonly redeliveries: ReceivedMessage[] = [];
   /** Deliveries to release once the job really ends (it is still running after its message settled). */
@@ -54,10 +113,10 @@ export class RunningJob {
   review: ReviewRoundRef | null;
   /** A heartbeat's "still wanted?" question is on the wire. */
   rechecking = false;
-  /** What the snapshot says in place of the stop reason, once there is more to say. */
-  note: string | null = null;
-  /** Called once the message is settled and the job recorded. */
-  onSettled: (() => void) | null = null;
+  /** Resolves once the message is settled and the job recorded (see recorded()). */
+  readonly whenRecorded: Promise<void>;
+  #recorded!: () => void;
+  #state: JobLifecycle = { kind: 'running', stop: null, leaseLost: false };
   readonly #now: () => number;
   #phase: JobPhase = 'received';
   readonly #marks: { phase: JobPhase; at: number }[];
@@ -77,6 +136,43 @@ export class RunningJob {
     this.message = init.message;
     this.#now = init.now;
     this.#marks = [{ phase: 'received', at: init.startedAt }];
+    this.whenRecorded = new Promise<void>((resolve) => (this.#recorded = resolve));
+  }
+
+  /** Where the job is in its life; changed only through the transitions below (reduceLifecycle). */
+  get state(): JobLifecycle {
+    return this.#state;
+  }
+
+  get stopReason(): StopReason | null {
+    return this.#state.stop;
+  }
+
+  get leaseLost(): boolean {
+    return this.#state.leaseLost;
+  }
+
+  /** Settling has begun (by the job's own end, or because it did not stop when told to), or is done. */
+  get settlingBegun(): boolean {
+    return this.#state.kind !== 'running';
+  }
+
+  /** How the message was settled; null until it is. */
+  get settlement(): Settlement | null {
+    return this.#state.kind === 'outliving' || this.#state.kind === 'ended' ? this.#state.settlement : null;
+  }
+
+  /** The runJob promise has ended. */
+  get finished(): boolean {
+    const state = this.#state;
+    return (state.kind === 'settling' && state.finished) || state.kind === 'ended';
+  }
+
+  #apply(event: LifecycleEvent): boolean {
+    const next = reduceLifecycle(this.#state, event);
+    if (next === this.#state) return false;
+    this.#state = next;
+    return true;
   }
 
   get messageId(): string {
@@ -98,16 +194,18 @@ export class RunningJob {
 
   /** Returns false when the phase did not change. */
   setPhase(phase: JobPhase): boolean {
-    if (phase === this.#phase || (this.settling && phase !== 'settling')) return false;
+    if (phase === this.#phase || (this.settlingBegun && phase !== 'settling')) return false;
     this.#phase = phase;
     this.#marks.push({ phase, at: this.#now() });
     return true;
   }
 
-  /** Aborts the job with the reason; the first reason wins. Returns false if it was already stopped. */
+  /**
+   * Aborts the job with the reason; the first reason wins. Returns false (and aborts nothing) if it
+   * was already stopped or its settling has begun.
+   */
   stop(reason: StopReason): boolean {
-    if (this.stopReason) return false;
-    this.stopReason = reason;
+    if (!this.#apply({ kind: 'stop', reason })) return false;
     this.controller.abort(reason);
     return true;
   }
@@ -117,7 +215,47 @@ export class RunningJob {
    * rather than released. The signal keeps its first reason (the job only needs to stop).
    */
   discard(reason: StopReason): void {
-    this.stopReason = reason;
+    this.#apply({ kind: 'discard', reason });
+  }
+
+  /** The lease is lost (at any point, even while settling): its message must not be touched. */
+  loseLease(): void {
+    this.#apply({ kind: 'lease-lost' });
+  }
+
+  /** Settling begins while the job still runs (it did not stop). False if it had already begun. */
+  beginSettling(): boolean {
+    if (!this.#apply({ kind: 'settle' })) return false;
+    this.abandonTimer?.cancel();
+    return true;
+  }
+
+  /**
+   * The runJob promise has ended. 'settle': settle its message now (settling has begun);
+   * 'free': its message was already settled, free the slot; 'wait': a settle under way frees it.
+   */
+  finish(): 'settle' | 'free' | 'wait' {
+    const before = this.#state.kind;
+    this.#apply({ kind: 'finish' });
+    if (before === 'running') {
+      this.abandonTimer?.cancel();
+      return 'settle';
+    }
+    return before === 'outliving' ? 'free' : 'wait';
+  }
+
+  /**
+   * The message is settled. 'free': the job has ended too, free the slot; 'outliving': the job
+   * still runs, its slot stays taken until it ends.
+   */
+  settled(settlement: Settlement): 'free' | 'outliving' {
+    this.#apply({ kind: 'settled', settlement });
+    return this.#state.kind === 'ended' ? 'free' : 'outliving';
+  }
+
+  /** The settled job is recorded in its history: whenRecorded resolves. */
+  recorded(): void {
+    this.#recorded();
   }
 
   /** How long each phase took, the last one up to `endedAt`. */
@@ -161,7 +299,7 @@ export class RunningJob {
       startedAt: new Date(this.startedAt).toISOString(),
       receiveCount: this.receiveCount,
       lease,
-      stopping: this.note ?? this.stopReason?.message ?? null,
+      stopping: outlived(this.#state) ? OUTLIVED_NOTE : (this.#state.stop?.message ?? null),
       ...(this.review ? { review: this.review } : {}),
     };
   }

@@ -2,7 +2,7 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { PauseReason } from '../../../shared/snapshot.ts';
 import type { WorkerConfig } from '../config/worker-config.ts';
-import type { JobJournal, JobRunner } from '../jobs/job.ts';
+import type { JobJournal, JobRunner } from '../ports/job.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { KeyValueStore } from '../ports/key-value-store.ts';
 import type { Notifier } from '../ports/notifier.ts';

@@ -16,14 +16,14 @@ import type { WorkerConfig } from '../config/worker-config.ts';
 import { keepProcessAlive, systemClock, type Clock } from '../ports/clock.ts';
 import { classifySqsError } from '../queue/classify-sqs-error.ts';
 import { getQueueCounts } from '../queue/get-queue-counts.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
+import type { ReceivedMessage } from '../queue/message-delivery.ts';
 import { resolveDeadLetterQueue } from '../queue/resolve-dead-letter-queue.ts';
 import { Redactor } from '../security/redact.ts';
 import { JobPool } from './job-pool.ts';
 import { parsePauseUntil, pausedState, pauseRemainingMs } from './pause-state.ts';
 import { loadPause, savePause } from './pause-store.ts';
 import { ReceiveLoop } from './receive-loop.ts';
-import { Settler } from './settler.ts';
+import { Settler } from './settlement/settler.ts';
 import { StatsWatcher } from './stats-watcher.ts';
 import {
   defaultWorkerTimings,

@@ -11,7 +11,7 @@ import type { RepositoryRef } from '../github/repository-ref.ts';
 import { safePathSegment as safeName } from '../journal/job-paths.ts';
 import { FETCH_REFSPEC, unexpectedCloneConfig, writeCloneConfig } from './clone-config.ts';
 import { git, type GitEnv } from './git.ts';
-import type { GitServer } from './git-server.ts';
+import type { GitRemote } from './git-remote.ts';
 
 /** Files agents leave in a repository that must never be committed. */
 const EXCLUDES = ['.aider*', '.codingworker*'];
@@ -25,7 +25,7 @@ export function cloneDirectory(dataDir: string, repository: RepositoryRef): stri
  * config was changed. Returns what was repaired, for the job log.
  */
 export async function refreshClone(input: {
-  readonly server: GitServer;
+  readonly server: GitRemote;
   readonly repository: RepositoryRef;
   readonly cloneDir: string;
   readonly dataDir: string;
@@ -75,7 +75,7 @@ export async function discardClone(dataDir: string, cloneDir: string): Promise<v
   await rm(aside, { recursive: true, force: true });
 }
 
-async function fetchInto(server: GitServer, gitDir: string, url: string, signal?: AbortSignal) {
+async function fetchInto(server: GitRemote, gitDir: string, url: string, signal?: AbortSignal) {
   await git(['fetch', '--prune', '--quiet', '--', url, FETCH_REFSPEC], {
     gitDir,
     env: await server.networkEnv(),

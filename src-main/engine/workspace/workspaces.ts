@@ -24,7 +24,7 @@ import type { RepositoryRef } from '../github/repository-ref.ts';
 import { safePathSegment as safeName } from '../journal/job-paths.ts';
 import { cloneDirectory, discardClone, exists, refreshClone } from './clone-cache.ts';
 import { git, gitEnvironment, type GitEnv, type WorktreeRepository } from './git.ts';
-import { GitServer } from './git-server.ts';
+import { GitRemote } from './git-remote.ts';
 import {
   checkIntegrity,
   guardedPaths,
@@ -82,12 +82,12 @@ export class Workspaces {
   readonly #active = new Set<string>();
   readonly #pool: WorktreePool;
   readonly #env: GitEnv;
-  readonly #server: GitServer;
+  readonly #server: GitRemote;
 
   constructor(options: WorkspacesOptions) {
     this.#options = options;
     this.#env = gitEnvironment(options.environment);
-    this.#server = new GitServer({
+    this.#server = new GitRemote({
       serverUrl: options.serverUrl,
       token: options.token,
       env: this.#env,

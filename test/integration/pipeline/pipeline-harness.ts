@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { JobRecord, LogLine } from '../../../shared/records.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
+import type { LogLine } from '../../../shared/log-line.ts';
 import type { JobPhase } from '../../../shared/snapshot.ts';
 import type { TaskMessage } from '../../../shared/task-message.ts';
 import {
@@ -17,7 +18,7 @@ import {
   type WorkerConfigInput,
 } from '../../../src-main/engine/config/worker-config.ts';
 import { createGitHubClient } from '../../../src-main/engine/github/github-client.ts';
-import type { JobContext, JobResult, StopReason } from '../../../src-main/engine/jobs/job.ts';
+import type { JobContext, JobResult, StopReason } from '../../../src-main/engine/ports/job.ts';
 import { createJournal, type Journal } from '../../../src-main/engine/journal/journal.ts';
 import { createPipeline, type PipelineDeps } from '../../../src-main/engine/pipeline/pipeline.ts';
 import { Redactor } from '../../../src-main/engine/security/redact.ts';

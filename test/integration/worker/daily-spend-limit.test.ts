@@ -4,8 +4,8 @@
  * until local midnight (fake clock), or until the user resumes, which lifts the limit for the day.
  */
 import { describe, expect, it } from 'vitest';
-import type { JobRecord } from '../../../shared/records.ts';
-import type { JobRunner } from '../../../src-main/engine/jobs/job.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
+import type { JobRunner } from '../../../src-main/engine/ports/job.ts';
 import { DailySpendLimit } from '../../../src-main/engine/spend/daily-limit.ts';
 import { FakeClock } from '../../support/fake-clock.ts';
 import { receiveNow, roundTrip, until, useWorkerSuite, type TestWorker } from './harness.ts';

@@ -4,11 +4,11 @@
  */
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { Notice } from '../../../shared/records.ts';
+import type { Notice } from '../../../shared/notice.ts';
 import type { WorkerSnapshot } from '../../../shared/snapshot.ts';
 import type { IssueTaskMessage } from '../../../shared/task-message.ts';
 import { workerConfigSchema, type WorkerConfig } from '../../../src-main/engine/config/worker-config.ts';
-import type { JobResult, JobRunner } from '../../../src-main/engine/jobs/job.ts';
+import type { JobResult, JobRunner } from '../../../src-main/engine/ports/job.ts';
 import type { Clock } from '../../../src-main/engine/ports/clock.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import {

@@ -1,7 +1,7 @@
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { getQueueCounts } from '../../../src-main/engine/queue/get-queue-counts.ts';
-import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
+import type { StopReason } from '../../../src-main/engine/ports/job.ts';
 import { frozenTimersClock } from '../../support/fake-clock.ts';
 import { aborted, gate, heldJob, receiveNow, until, untilAsync, useWorkerSuite } from './harness.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
+import type { StopReason } from '../../../src-main/engine/ports/job.ts';
 import { FakeClock } from '../../support/fake-clock.ts';
 import { aborted, gate, MapStore, receiveNow, roundTrip, until, useWorkerSuite } from './harness.ts';
 

@@ -1,6 +1,6 @@
 import { CreateQueueCommand, SendMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import type { JobContext, JobResult } from '../../../src-main/engine/jobs/job.ts';
+import type { JobContext, JobResult } from '../../../src-main/engine/ports/job.ts';
 import {
   QUARANTINE_ATTRIBUTE,
   readQuarantineMetadata,

@@ -1,6 +1,6 @@
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import type { JobRunner } from '../../../src-main/engine/jobs/job.ts';
+import type { JobRunner } from '../../../src-main/engine/ports/job.ts';
 import type { SqsRequestCounter } from '../../support/sqs-request-counter.ts';
 import { gate, heldJob, until, useWorkerSuite } from './harness.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobRunner, StopReason } from '../../../src-main/engine/jobs/job.ts';
+import type { JobRunner, StopReason } from '../../../src-main/engine/ports/job.ts';
 import { readQuarantineMetadata } from '../../../src-main/engine/queue/message-attributes.ts';
 import { aborted, gate, receiveNow, roundTrip, until, useWorkerSuite, type TestWorker } from './harness.ts';
 

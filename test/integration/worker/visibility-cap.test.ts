@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
+import type { StopReason } from '../../../src-main/engine/ports/job.ts';
 import { VISIBILITY_CAP_MS } from '../../../src-main/engine/worker/lease.ts';
 import { FakeClock } from '../../support/fake-clock.ts';
 import { aborted, gate, until, useWorkerSuite } from './harness.ts';

@@ -1,6 +1,6 @@
 // What `run` prints: one line per finished job, with its outcome and where the work went.
 import { describe, expect, it } from 'vitest';
-import type { JobRecord } from '../../../shared/records.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
 import { consolePrinter, describeEnd } from '../../../src-main/cli/console-output.ts';
 
 const record = (fields: Partial<JobRecord>): JobRecord => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CommandHandlers } from '../../../shared/bridge.ts';
 import { defaultSettings } from '../../../shared/settings.ts';
-import type { Notice } from '../../../shared/records.ts';
+import type { Notice } from '../../../shared/notice.ts';
 import { noticeClickAction } from '../../../src-main/electron/notice-action.ts';
 import { isPermissionAllowed } from '../../../src-main/electron/permissions.ts';
 import { secretStorageVerdict } from '../../../src-main/electron/secret-policy.ts';

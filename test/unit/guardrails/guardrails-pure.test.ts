@@ -12,7 +12,7 @@ import type { ChecksReport } from '../../../src-main/engine/pipeline/checks/run-
 import { withRetryNote } from '../../../src-main/engine/retry/retry-message.ts';
 import { localDay, nextLocalMidnight } from '../../../src-main/engine/spend/daily-limit.ts';
 import { addUsage, JobSpend, SpendLimitStop } from '../../../src-main/engine/spend/job-spend.ts';
-import { decideSettlement } from '../../../src-main/engine/worker/settlement.ts';
+import { decideSettlement } from '../../../src-main/engine/worker/settlement/decide.ts';
 import { sampleTask } from '../../support/sample-task.ts';
 
 const usage = (costUsd: number | null, tokensSent: number | null = null) => ({

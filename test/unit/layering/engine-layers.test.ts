@@ -49,7 +49,7 @@ describe('engine layer rule', () => {
     ['a folder imports itself', 'src-main/engine/queue/ok.ts', './sqs-errors.ts'],
     ['a nested folder imports its parent', 'src-main/engine/agent/sandbox/ok.ts', '../run-agent.ts'],
     ['the agent imports its own nested sandbox', 'src-main/engine/agent/ok.ts', './sandbox/policy.ts'],
-    ['the engine imports shared/', 'src-main/engine/ports/ok.ts', '../../../shared/records.ts'],
+    ['the engine imports shared/', 'src-main/engine/ports/ok.ts', '../../../shared/job-record.ts'],
     ['the shell imports the engine', 'src-main/headless/ok.ts', '../engine/app/worker-app.ts'],
   ])('allows %s', async (_what, filePath, specifier) => {
     expect(await layerProblems(filePath, importing(specifier))).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDlqItem } from '../../../src-main/engine/dlq/dlq-item.ts';
 import { quarantineAttributes } from '../../../src-main/engine/queue/message-attributes.ts';
-import type { ReceivedMessage } from '../../../src-main/engine/queue/received-message.ts';
+import type { ReceivedMessage } from '../../../src-main/engine/queue/message-delivery.ts';
 import { asciiJson } from '../../../src-main/engine/queue/send-task-message.ts';
 import { sampleTask } from '../../support/sample-task.ts';
 

@@ -7,7 +7,7 @@ import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../../../shared/bridge.ts';
-import type { LogLine } from '../../../shared/records.ts';
+import type { LogLine } from '../../../shared/log-line.ts';
 import { defaultSettings } from '../../../shared/settings.ts';
 import { Tabs } from '../../../src-renderer/app/Tabs.tsx';
 import { BridgeContext } from '../../../src-renderer/common/bridge-context.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobRecord } from '../../../shared/records.ts';
+import type { JobRecord } from '../../../shared/job-record.ts';
 import { groupRounds } from '../../../src-renderer/history/group-rounds.ts';
 
 const record = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogLine } from '../../../shared/records.ts';
+import type { LogLine } from '../../../shared/log-line.ts';
 import type { Bridge } from '../../../shared/bridge.ts';
 import { loadJobLogTail } from '../../../src-renderer/log/load-job-log.ts';
 import { findMatches, scanMatches, splitByQuery, stepMatch } from '../../../src-renderer/log/log-search.ts';

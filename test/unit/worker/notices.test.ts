@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noticeFor } from '../../../src-main/engine/worker/notices.ts';
-import { decideSettlement, type SettleInput } from '../../../src-main/engine/worker/settlement.ts';
+import { decideSettlement, type SettleInput } from '../../../src-main/engine/worker/settlement/decide.ts';
 
 const base: SettleInput = {
   end: { kind: 'result', result: { kind: 'success', details: {} } },

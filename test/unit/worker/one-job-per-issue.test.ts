@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobRunner, StillWanted } from '../../../src-main/engine/jobs/job.ts';
+import type { JobRunner, StillWanted } from '../../../src-main/engine/ports/job.ts';
 import { oneJobPerIssue } from '../../../src-main/engine/worker/one-job-per-issue.ts';
 
 describe('one job per issue', () => {

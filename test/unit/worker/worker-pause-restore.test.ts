@@ -1,6 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import type { Notice } from '../../../shared/records.ts';
+import type { Notice } from '../../../shared/notice.ts';
 import type { WorkerConfig } from '../../../src-main/engine/config/worker-config.ts';
 import type { KeyValueStore } from '../../../src-main/engine/ports/key-value-store.ts';
 import { Worker } from '../../../src-main/engine/worker/worker.ts';

@@ -11,7 +11,7 @@
 import type { ReviewTaskMessage } from '../../../../shared/task-message.ts';
 import type { RepositoryRef } from '../../github/repository-ref.ts';
 import type { VerifiedIssue } from '../../github/verify-issue.ts';
-import type { JobResult } from '../../jobs/job.ts';
+import type { JobResult } from '../../ports/job.ts';
 import { branchChanges, headCommit } from '../../workspace/commit-changes.ts';
 import { BranchMovedError } from '../../workspace/push-branch.ts';
 import { rebaseOnto } from '../../workspace/rebase-onto.ts';

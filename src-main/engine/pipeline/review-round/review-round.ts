@@ -17,7 +17,7 @@ import type { JobPhase } from '../../../../shared/snapshot.ts';
 import { issueBranchName, type ReviewTaskMessage } from '../../../../shared/task-message.ts';
 import { parseRepository, type RepositoryRef } from '../../github/repository-ref.ts';
 import type { VerifiedIssue } from '../../github/verify-issue.ts';
-import type { JobContext, JobDetails, JobResult } from '../../jobs/job.ts';
+import type { JobContext, JobDetails, JobResult } from '../../ports/job.ts';
 import { jobDirectory } from '../../journal/job-paths.ts';
 import type { Worktree } from '../../workspace/workspaces.ts';
 import { JobSpend } from '../../spend/job-spend.ts';

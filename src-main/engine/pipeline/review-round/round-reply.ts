@@ -4,7 +4,7 @@
  * a hidden marker naming the request, so a second delivery of the same request finds it and
  * does nothing. Pure.
  */
-import type { AgentUsage } from '../../../../shared/records.ts';
+import type { AgentUsage } from '../../../../shared/job-record.ts';
 import { cleanLine, fenced, formatDuration, formatUsage, inlineCode } from '../pull-request-text.ts';
 
 /** Starts every round marker; the worker's own comments carrying it are its round answers. */

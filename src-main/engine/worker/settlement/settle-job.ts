@@ -5,13 +5,13 @@
  * whatever fails, the message ends settled (or left to its lease), the slot is freed once the job has
  * ended, and stop() is never kept waiting.
  */
-import type { Clock } from '../ports/clock.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
-import { errorMessage } from '../queue/sqs-errors.ts';
-import { waitAtMost } from '../support/deadline.ts';
-import type { RunningJob } from './running-job.ts';
-import { releasesRedelivery } from './settle.ts';
-import { detailsOf, withRedeliveryReleased, type JobEnd, type Settlement } from './settlement.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { ReceivedMessage } from '../../queue/message-delivery.ts';
+import { errorMessage } from '../../queue/sqs-errors.ts';
+import { waitAtMost } from '../../support/deadline.ts';
+import type { RunningJob } from '../running-job.ts';
+import { releasesRedelivery } from './apply-to-sqs.ts';
+import { detailsOf, withRedeliveryReleased, type JobEnd, type Settlement } from './decide.ts';
 import type { Settler } from './settler.ts';
 
 export interface JobSettlingOptions {
@@ -41,11 +41,12 @@ export class JobSettling {
     this.#options = options;
   }
 
-  /** Settles the job's message once; never rejects, and always calls job.onSettled. */
+  /**
+   * Settles the job's message; the caller has begun settling (job.finish() or job.beginSettling()).
+   * Never rejects, and always resolves job.whenRecorded.
+   */
   async settle(job: RunningJob, end: JobEnd): Promise<void> {
-    if (job.settling) return;
-    job.settling = true;
-    job.abandonTimer?.cancel();
+    if (job.state.kind !== 'settling') return;
     let settlement: Settlement | null = null;
     const problems: string[] = [];
     try {
@@ -59,27 +60,23 @@ export class JobSettling {
     } catch (error) {
       problems.push(`settling failed: ${errorMessage(error)}`);
     } finally {
-      job.settled = true;
-      job.settlement = settlement ?? UNSETTLED;
-      if (job.finished) {
-        this.#options.free(job);
-      } else {
-        job.note = 'did not stop when told to: its message is settled, its slot stays taken until it ends';
-        this.#options.publish(job);
-      }
+      settlement ??= UNSETTLED;
+      if (job.settled(settlement) === 'free') this.#options.free(job);
+      else this.#options.publish(job);
     }
     try {
-      await this.#conclude(job, end, job.settlement, problems);
+      await this.#conclude(job, end, settlement, problems);
     } catch {
       // History is best effort: the message itself is settled.
     } finally {
-      job.onSettled?.();
+      job.recorded();
     }
   }
 
   /** Another delivery of a message whose slot is taken, while it is being (or has been) settled. */
   redelivered(job: RunningJob, message: ReceivedMessage): void {
-    if (!job.settled) {
+    const settlement = job.settlement;
+    if (!settlement) {
       job.redeliveries.push(message);
       job.log.write(
         'system',
@@ -87,7 +84,7 @@ export class JobSettling {
       );
       return;
     }
-    const action = job.settlement!.action;
+    const action = settlement.action;
     if (releasesRedelivery(action) && !job.finished) {
       // Released now, it would come straight back to a free slot here and run beside the job that
       // did not stop. Held, it goes back when the job ends (or when its lease lapses).

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
+import type { StopReason } from '../../../../src-main/engine/ports/job.ts';
 import {
-  buildJobRecord,
   decideSettlement,
   withRedeliveryReleased,
   type SettleInput,
-} from '../../../src-main/engine/worker/settlement.ts';
+} from '../../../../src-main/engine/worker/settlement/decide.ts';
 
 const base: SettleInput = {
   end: { kind: 'result', result: { kind: 'success', details: {} } },
@@ -233,38 +232,6 @@ describe('settlement decisions', () => {
     expect(withRedeliveryReleased(lost)).toMatchObject({
       outcome: 'released',
       reason: 'stopped: lease-lost; the message was delivered again and released',
-    });
-  });
-
-  it('builds the history record from the job, its details and its phases', () => {
-    const settlement = decideSettlement(base);
-    const record = buildJobRecord({
-      jobId: 'j',
-      messageId: 'm',
-      issue: { repository: 'o/r', number: 7, title: 't' },
-      settlement,
-      details: { prUrl: 'https://github.com/o/r/pull/8', branch: 'ai-task/issue-7', model: 'm1' },
-      startedAt: Date.parse('2026-11-20T09:00:00Z'),
-      endedAt: Date.parse('2026-11-20T09:10:00Z'),
-      phases: [{ phase: 'running-agent', ms: 600_000 }],
-      receiveCount: 2,
-      logFile: '/logs/j.log',
-    });
-    expect(record).toEqual({
-      jobId: 'j',
-      messageId: 'm',
-      issue: { repository: 'o/r', number: 7, title: 't' },
-      outcome: 'succeeded',
-      reason: null,
-      prUrl: 'https://github.com/o/r/pull/8',
-      branch: 'ai-task/issue-7',
-      startedAt: '2026-11-20T09:00:00.000Z',
-      endedAt: '2026-11-20T09:10:00.000Z',
-      phases: [{ phase: 'running-agent', ms: 600_000 }],
-      model: 'm1',
-      usage: null,
-      receiveCount: 2,
-      logFile: '/logs/j.log',
     });
   });
 });

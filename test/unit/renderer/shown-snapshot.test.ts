@@ -4,7 +4,7 @@ import {
   workerReducer,
   type WorkerAction,
   type WorkerState,
-} from '../../../src-renderer/app/worker-state.ts';
+} from '../../../src-renderer/app/shown-snapshot.ts';
 import { snapshot } from '../electron/support.ts';
 
 function run(actions: WorkerAction[], state: WorkerState = initialWorkerState): WorkerState {

@@ -1,27 +1,21 @@
 /**
- * Settling, for the Worker: decides (settlement.ts), applies it to SQS (settle.ts, deletes batched),
+ * Settling, for the Worker: decides (decide.ts), applies it to SQS (apply-to-sqs.ts, deletes batched),
  * then writes the job's history record and tells the user. Reasons are redacted before they reach
  * SQS attributes, logs, history or notices.
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { JobRecord } from '../../../shared/records.ts';
-import type { WorkerConfig } from '../config/worker-config.ts';
-import type { JobJournal } from '../jobs/job.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { Notifier } from '../ports/notifier.ts';
-import { DeleteMessageBatcher } from '../queue/delete-message-batcher.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
-import type { Redactor } from '../security/redact.ts';
-import { noticeFor } from './notices.ts';
-import { applySettlement, settleRedelivery, type SettleTarget } from './settle.ts';
-import {
-  type SettleAction,
-  buildJobRecord,
-  decideSettlement,
-  type RecordInput,
-  type SettleInput,
-  type Settlement,
-} from './settlement.ts';
+import type { JobRecord } from '../../../../shared/job-record.ts';
+import type { WorkerConfig } from '../../config/worker-config.ts';
+import type { JobJournal } from '../../ports/job.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { Notifier } from '../../ports/notifier.ts';
+import { DeleteMessageBatcher } from '../../queue/delete-message-batcher.ts';
+import type { ReceivedMessage } from '../../queue/message-delivery.ts';
+import { buildJobRecord, type RecordInput } from '../../journal/build-job-record.ts';
+import type { Redactor } from '../../security/redact.ts';
+import { noticeFor } from '../notices.ts';
+import { applySettlement, settleRedelivery, type SettleTarget } from './apply-to-sqs.ts';
+import { type SettleAction, decideSettlement, type SettleInput, type Settlement } from './decide.ts';
 
 export interface SettlerOptions {
   readonly client: SQSClient;

@@ -5,14 +5,14 @@
  * simply reappears when its lease lapses (so at worst it runs again; it is never lost).
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { Clock } from '../ports/clock.ts';
-import { changeVisibility, releaseMessage } from '../queue/change-visibility.ts';
-import { deleteMessage } from '../queue/delete-message.ts';
-import { quarantineMessage } from '../queue/quarantine-message.ts';
-import type { ReceivedMessage } from '../queue/received-message.ts';
-import { errorMessage, errorNames } from '../queue/sqs-errors.ts';
-import { withDeadline } from '../support/deadline.ts';
-import type { SettleAction } from './settlement.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { changeVisibility, releaseMessage } from '../../queue/change-visibility.ts';
+import { deleteMessage } from '../../queue/delete-message.ts';
+import { quarantineMessage } from '../../queue/quarantine-message.ts';
+import type { ReceivedMessage } from '../../queue/message-delivery.ts';
+import { errorMessage, errorNames } from '../../queue/sqs-errors.ts';
+import { withDeadline } from '../../support/deadline.ts';
+import type { SettleAction } from './decide.ts';
 
 export interface SettleTarget {
   readonly client: SQSClient;

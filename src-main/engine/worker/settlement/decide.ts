@@ -1,11 +1,10 @@
 /**
  * What happens to a message when its job ends: a pure decision from how the job ended, why it was
- * stopped (if it was), the lease, and whether a DLQ exists. The Worker applies it (settle.ts).
+ * stopped (if it was), the lease, and whether a DLQ exists. The settler applies it (apply-to-sqs.ts).
  */
-import type { JobOutcome, JobRecord, PhaseTiming } from '../../../shared/records.ts';
-import type { IssueRef, ReviewRoundRef } from '../../../shared/snapshot.ts';
-import type { JobDetails, JobResult, StopReason } from '../jobs/job.ts';
-import { longestRetryDelaySeconds, retryDelaySeconds } from './backoff.ts';
+import type { JobOutcome } from '../../../../shared/job-record.ts';
+import type { JobDetails, JobResult, StopReason } from '../../ports/job.ts';
+import { longestRetryDelaySeconds, retryDelaySeconds } from './retry-delay.ts';
 
 /** How a job ended, as far as the consumer saw it. */
 export type JobEnd =
@@ -157,45 +156,6 @@ function settle(
   notice: Settlement['notice'] = null,
 ): Settlement {
   return { action, outcome, reason, notice, noDlq: false };
-}
-
-export interface RecordInput {
-  readonly jobId: string;
-  readonly messageId: string;
-  readonly issue: IssueRef | null;
-  readonly settlement: Settlement;
-  readonly details: JobDetails | null;
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly phases: readonly PhaseTiming[];
-  readonly receiveCount: number;
-  readonly logFile: string | null;
-  /** The round as the running job knew it, for a review round that ended without details. */
-  readonly review?: ReviewRoundRef | null;
-}
-
-export function buildJobRecord(input: RecordInput): JobRecord {
-  const details = input.details ?? {};
-  const review = details.review ?? input.review ?? null;
-  return {
-    jobId: input.jobId,
-    messageId: input.messageId,
-    issue: details.issue ?? input.issue,
-    outcome: input.settlement.outcome,
-    reason: input.settlement.reason,
-    prUrl: details.prUrl ?? null,
-    branch: details.branch ?? null,
-    startedAt: new Date(input.startedAt).toISOString(),
-    endedAt: new Date(input.endedAt).toISOString(),
-    phases: input.phases,
-    model: details.model ?? null,
-    usage: details.usage ?? null,
-    receiveCount: input.receiveCount,
-    logFile: input.logFile,
-    ...(review ? { review } : {}),
-    ...(details.checks ? { checks: details.checks } : {}),
-    ...(details.note ? { note: details.note } : {}),
-  };
 }
 
 /** The details a job reported with its result, if any. */

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { KeyValueStore } from './key-value-store.ts';
+import type { KeyValueStore } from '../ports/key-value-store.ts';
 
 export class JsonFileStore implements KeyValueStore {
   readonly #path: string;

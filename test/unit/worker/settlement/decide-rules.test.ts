@@ -2,7 +2,7 @@
 // no DLQ is there, the unset 12 h budget, which stops may discard, and the noDlq flag staying off
 // whenever a DLQ took the message or none was needed.
 import { describe, expect, it } from 'vitest';
-import type { StopReason } from '../../../src-main/engine/jobs/job.ts';
+import type { StopReason } from '../../../../src-main/engine/ports/job.ts';
 import {
   decideSettlement,
   detailsOf,
@@ -10,7 +10,7 @@ import {
   type JobEnd,
   type SettleInput,
   type Settlement,
-} from '../../../src-main/engine/worker/settlement.ts';
+} from '../../../../src-main/engine/worker/settlement/decide.ts';
 
 const base: SettleInput = {
   end: { kind: 'result', result: { kind: 'success', details: {} } },

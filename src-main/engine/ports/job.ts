@@ -2,9 +2,9 @@
  * The contract between the queue consumer and the work it runs. The consumer owns the message
  * (lease, heartbeats, settle); a job only does the work and says how it ended.
  */
-import type { AgentUsage, JobRecord } from '../../../shared/records.ts';
+import type { AgentUsage, JobRecord } from '../../../shared/job-record.ts';
 import type { IssueRef, JobPhase, ReviewRoundRef } from '../../../shared/snapshot.ts';
-import type { LogStream } from '../../../shared/records.ts';
+import type { LogStream } from '../../../shared/log-line.ts';
 import type { TaskMessage } from '../../../shared/task-message.ts';
 import type { CancelDisposition } from '../../../shared/bridge.ts';
 

@@ -9,7 +9,7 @@ import type { RepositoryRef } from '../github/repository-ref.ts';
 import { askpassPath, networkEnvironment, writeAskpassScript } from './askpass.ts';
 import { allowedProtocols, type GitEnv } from './git.ts';
 
-export class GitServer {
+export class GitRemote {
   readonly #serverUrl: string;
   readonly #token: string | null;
   readonly #env: GitEnv;

@@ -1,7 +1,7 @@
 // A branch pushed with no pull request (the sandbox) is recorded as what it is, never as
 // "Pull request opened".
 import { describe, expect, it } from 'vitest';
-import { decideSettlement, type SettleInput } from '../../../src-main/engine/worker/settlement.ts';
+import { decideSettlement, type SettleInput } from '../../../../src-main/engine/worker/settlement/decide.ts';
 
 const input = (details: Record<string, string>): SettleInput => ({
   end: { kind: 'result', result: { kind: 'success', details } },

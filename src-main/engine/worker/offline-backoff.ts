@@ -1,19 +1,4 @@
-/** Delays the worker waits: retry backoff of a failed job, and the offline backoff of the receive loop. Pure. */
-
-/**
- * The visibility delay for a retryable failure on the given delivery: the schedule is indexed by
- * receive count (1 → first entry) and its last entry repeats.
- */
-export function retryDelaySeconds(receiveCount: number, schedule: readonly number[]): number {
-  if (schedule.length === 0) return 0;
-  const index = Math.min(Math.max(1, Math.trunc(receiveCount)), schedule.length) - 1;
-  return schedule[index]!;
-}
-
-/** The longest delay in the schedule: used when a failure cannot be quarantined (no DLQ). */
-export function longestRetryDelaySeconds(schedule: readonly number[]): number {
-  return schedule.length === 0 ? 0 : Math.max(...schedule);
-}
+/** How long the receive loop waits before polling again while SQS cannot be reached. Pure. */
 
 export interface OfflineBackoffOptions {
   /** Delay before the first retry, before jitter. */
