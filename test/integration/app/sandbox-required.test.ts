@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeError } from '../../../shared/bridge.ts';
 import { buildWorkerApp, type BuiltWorkerApp } from '../../../src-main/engine/app/build-worker-app.ts';
 import { loadConfig } from '../../../src-main/engine/config/load-config.ts';
-import { JsonFileStore } from '../../../src-main/engine/ports/json-file-store.ts';
+import { JsonFileStore } from '../../../src-main/engine/adapters/json-file-store.ts';
 import { getQueueCounts } from '../../../src-main/engine/queue/get-queue-counts.ts';
 import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-message.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../src-main/engine/sandbox/local-sqs.ts';
