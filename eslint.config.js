@@ -104,6 +104,11 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'test/fixtures/**/bad-*',
+      // Git-ignored tool folders: the agents' Python venv, caches and Stryker's sandbox copies.
+      '.venv-agents/**',
+      '.cache/**',
+      '.stryker-tmp/**',
+      'reports/mutation/**',
     ],
   },
   js.configs.recommended,
