@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: every benchmark in one run on this machine — the consumer (P1, P3, P4), the
- * pipeline (P2, P5), the UI (P6) the real Aider's start (A1, A2) and the checks step (P7) — printed as one table and written to bench/results.json.
+ * pipeline (P2, P5), the UI (P6), the real Aider's start (A1, A2), the checks step (P7) and the agent
+ * sandbox's start (P10) — printed as one table and written to bench/results.json.
  * Goals are checked and reported, never tuned for: a missed goal is a finding.
- * `npm run bench -- consumer` runs only the named suites.
+ * `npm run bench -- consumer` runs only the named suites; the other suites' rows in results.json are
+ * kept as they were (each row says its suite and when it was measured).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Bench, BenchResult } from './support/bench-result.ts';
+import { describeError } from '../shared/describe-error.ts';
 
 const suites: Record<string, () => Promise<{ run: Bench }>> = {
   consumer: () => import('./consumer.bench.ts'),
@@ -19,22 +22,33 @@ const suites: Record<string, () => Promise<{ run: Bench }>> = {
 };
 
 const wanted = process.argv.slice(2);
-const results: BenchResult[] = [];
+const unknown = wanted.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  console.error(`Unknown suite(s): ${unknown.join(', ')}. Suites: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+type StoredResult = BenchResult & { readonly suite?: string; readonly at?: string };
+const results: StoredResult[] = [];
+const ran: string[] = [];
 for (const [name, load] of Object.entries(suites)) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
+  ran.push(name);
   console.log(`\n=== ${name}`);
   const started = Date.now();
+  const at = new Date().toISOString();
   try {
-    results.push(...(await (await load()).run()));
+    results.push(...(await (await load()).run()).map((result) => ({ ...result, suite: name, at })));
   } catch (error) {
     results.push({
+      suite: name,
+      at,
       id: name,
       name: `${name} suite`,
       value: Number.NaN,
       unit: '',
       goal: null,
       pass: false,
-      note: `failed to run: ${error instanceof Error ? error.message : String(error)}`,
+      note: `failed to run: ${describeError(error)}`,
     });
   }
   console.log(`=== ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -56,6 +70,10 @@ for (const row of rows) console.log(line(row));
 
 const missed = results.filter((r) => r.pass === false);
 const file = join(import.meta.dirname, 'results.json');
+// Rows of the suites not run this time stay; rows from before suites were recorded belong to
+// whichever suite made their id, so they are replaced only by a full run.
+const kept =
+  wanted.length === 0 ? [] : previousResults(file).filter((r) => !r.suite || !ran.includes(r.suite));
 writeFileSync(
   file,
   `${JSON.stringify(
@@ -67,13 +85,23 @@ writeFileSync(
         memoryGiB: Math.round(totalmem() / 2 ** 30),
         node: process.version,
       },
-      results,
+      results: [...kept, ...results],
     },
     null,
     2,
   )}\n`,
 );
 console.log(`\n${results.length} measures, ${missed.length} goal(s) missed. Written to ${file}.`);
+
+function previousResults(path: string): StoredResult[] {
+  if (!existsSync(path)) return [];
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { results?: StoredResult[] };
+    return Array.isArray(parsed.results) ? parsed.results : [];
+  } catch {
+    return [];
+  }
+}
 
 function round(value: number): string {
   return Math.abs(value) >= 100

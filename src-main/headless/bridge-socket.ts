@@ -9,7 +9,13 @@
  * request that is not JSON, or not a request, is answered with an error instead of silence.
  */
 import type { WebSocket } from 'ws';
-import { parseCommand, type CommandName, type WireMessage, type WireResponse } from '../../shared/bridge.ts';
+import {
+  BridgeError,
+  parseCommand,
+  type CommandName,
+  type WireMessage,
+  type WireResponse,
+} from '../../shared/bridge.ts';
 import type { BridgeService } from '../engine/app/bridge-service.ts';
 import { describeError } from '../../shared/describe-error.ts';
 
@@ -76,6 +82,9 @@ async function answer(data: Frame, isBinary: boolean, service: BridgeService): P
     const handler = service.handlers[parsed.command] as (p: unknown) => Promise<unknown>;
     return { id, ok: true, result: await handler(parsed.params) };
   } catch (error) {
+    // A handler's own refusal (e.g. 'unavailable' outside the sandbox) keeps its code and words.
+    if (error instanceof BridgeError)
+      return { id, ok: false, error: { code: error.code, message: error.message } };
     return { id, ok: false, error: { code: 'failed', message: describe(parsed.command, error) } };
   }
 }

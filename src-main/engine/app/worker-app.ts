@@ -163,14 +163,14 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
   };
 
   function pause(options: { mode: PauseMode; until: string | null; reason: PauseReason }) {
-    worker.pause(options);
+    // Another pause (the user's, battery) must not replace the hold, or a resume would then lift it.
+    if (!held()) worker.pause(options);
     return snapshot();
   }
 
   function resume() {
     // agent.sandbox "required" without a sandbox: no resume lifts that hold, only the setting.
-    const held = worker.snapshot().pause.reason === 'sandbox-required';
-    if (held && parts.confinement?.()?.kind === 'refused')
+    if (held())
       throw new BridgeError({
         code: 'unavailable',
         message:
@@ -178,6 +178,12 @@ export function createWorkerApp(parts: WorkerAppParts, hub = new EventHub()): Wo
       });
     worker.resume();
     return snapshot();
+  }
+
+  /** agent.sandbox "required" without a sandbox holds the worker (app/sandbox-hold.ts). */
+  function held(): boolean {
+    const { pause } = worker.snapshot();
+    return pause.paused && pause.reason === 'sandbox-required' && parts.confinement?.()?.kind === 'refused';
   }
 
   /** Depth shown right after the user acted, not at the next interval. */

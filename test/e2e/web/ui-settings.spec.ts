@@ -42,6 +42,19 @@ test('refuses to save invalid numbers and moves focus to the first problem', asy
   await expect(page.getByTestId('settings-lease')).toBeFocused();
 });
 
+test('offers the agent sandbox modes and checks the extra hosts inline (issue #10)', async ({ page }) => {
+  await openPanel(page, world(), 'settings');
+  const mode = page.getByTestId('settings-agent-sandbox');
+  await expect(mode.locator('option')).toHaveText(['Automatic', 'Required', 'Off (unconfined)']);
+  await mode.selectOption('required');
+  const hosts = page.getByTestId('settings-agent-allowed-hosts');
+  await hosts.fill('pypi.org\nftp://files.example.com');
+  const error = page.locator('[data-testid="settings-error"][data-field="agentAllowedHosts"]');
+  await expect(error).toHaveText('Each line must be a host, host:port, *.domain or an http(s) URL.');
+  await hosts.fill('pypi.org\n*.npmjs.org');
+  await expect(error).toHaveCount(0);
+});
+
 test('switches the whole UI to Japanese and back', async ({ page }) => {
   await openPanel(page, world(), 'settings');
   await page.getByTestId('settings-language').selectOption('ja');

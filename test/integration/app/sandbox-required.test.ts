@@ -116,6 +116,11 @@ describe('agent.sandbox "required" without a sandbox', () => {
     // The user's resume (window, tray, bridge) is refused while the setting stays "required".
     await expect(held.service.handlers.resume({})).rejects.toThrow(BridgeError);
     await expect(held.service.handlers.resume({})).rejects.toThrow(/agent\.sandbox is "required"/);
+    // Nor can a pause of another kind replace the hold, to be resumed after.
+    const repaused = await held.service.handlers.pause({ mode: 'after-current', until: null });
+    expect(repaused.pause.reason).toBe('sandbox-required');
+    held.pause({ mode: 'after-current', until: null, reason: 'battery' });
+    await expect(held.service.handlers.resume({})).rejects.toThrow(BridgeError);
     // A full round trip to the queue after start: the worker has had every chance to poll.
     const stats = await held.service.handlers.refreshStats({});
     expect(stats.pause.reason).toBe('sandbox-required');

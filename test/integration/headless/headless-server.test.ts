@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { BridgeError } from '../../../shared/bridge.ts';
 import type { BridgeService } from '../../../src-main/engine/app/bridge-service.ts';
 import { startHeadlessServer, type HeadlessServer } from '../../../src-main/headless/headless-server.ts';
 
@@ -12,7 +13,15 @@ const ui = mkdtempSync(join(tmpdir(), 'cw-ui-'));
 writeFileSync(join(ui, 'index.html'), '<!doctype html><title>ui</title>');
 
 const service: BridgeService = {
-  handlers: { getSnapshot: async () => ({ seq: 7 }) } as unknown as BridgeService['handlers'],
+  handlers: {
+    getSnapshot: async () => ({ seq: 7 }),
+    sendSampleIssue: async () => {
+      throw new BridgeError({ code: 'unavailable', message: 'only the sandbox sends sample issues' });
+    },
+    getSettings: async () => {
+      throw new Error('the store is locked');
+    },
+  } as unknown as BridgeService['handlers'],
   subscribe: () => () => {},
   watch: () => () => {},
   health: () => ({ status: 'idle' }),
@@ -78,6 +87,34 @@ describe('headless server', () => {
     const reply = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
     ws.send(JSON.stringify({ id: 1, command: 'getSnapshot', params: {} }));
     expect(JSON.parse(await reply)).toEqual({ id: 1, ok: true, result: { seq: 7 } });
+    ws.close();
+  });
+
+  it("passes a handler's own refusal code to the client, and calls anything else a failure", async () => {
+    const ws = await connect({
+      Origin: `http://127.0.0.1:${server.port}`,
+      Cookie: `codingworker_token_${server.port}=${server.token}`,
+    });
+    const replies: unknown[] = [];
+    const two = new Promise<void>((resolve) =>
+      ws.on('message', (data) => {
+        replies.push(JSON.parse(String(data)));
+        if (replies.length === 2) resolve();
+      }),
+    );
+    ws.send(JSON.stringify({ id: 1, command: 'sendSampleIssue', params: {} }));
+    ws.send(JSON.stringify({ id: 2, command: 'getSettings', params: {} }));
+    await two;
+    expect(replies).toContainEqual({
+      id: 1,
+      ok: false,
+      error: { code: 'unavailable', message: 'only the sandbox sends sample issues' },
+    });
+    expect(replies).toContainEqual({
+      id: 2,
+      ok: false,
+      error: { code: 'failed', message: 'getSettings failed: the store is locked' },
+    });
     ws.close();
   });
 

@@ -59,7 +59,12 @@ describe('the job pipeline when the agent fails or is stopped', () => {
     let agentPid = 0;
     let grandchildPid = 0;
     const run = await h.run(h.issue(12, 'hang'), {
-      pipeline: h.pipeline({ limits: { idleOutputMs: 1000, killGraceMs: 300 } }),
+      // Unconfined: the pids the agent prints must be the host's (inside the OS sandbox's PID
+      // namespace they are not). The sandbox's own kill is tested in test/integration/agent/confine.test.ts.
+      pipeline: h.pipeline({
+        config: { agent: { sandbox: 'off' } },
+        limits: { idleOutputMs: 1000, killGraceMs: 300 },
+      }),
       onLine: (_stream, text) => {
         const agent = /^agent (\d+)$/.exec(text);
         const grandchild = /^grandchild (\d+)$/.exec(text);

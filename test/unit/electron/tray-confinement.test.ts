@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shellTranslator } from '../../../shared/i18n/shell-messages.ts';
+import { trayMenuModel } from '../../../src-main/electron/tray-menu.ts';
 import { trayStatusLine, trayTooltip } from '../../../src-main/electron/tray-text.ts';
 import { paused, snapshot } from './support.ts';
 
@@ -47,5 +48,16 @@ describe('tray: how the agent runs (issue #10)', () => {
     expect(trayTooltip(snapshot(), t, 'en', now)).not.toContain('Agent');
     const bogus = snapshot({ confinement: { kind: 'confined', by: 'chroot' } as never });
     expect(trayTooltip(bogus, t, 'en', now)).not.toContain('Agent');
+  });
+
+  it('offers Resume disabled while the hold applies, enabled for a pause the user can lift', () => {
+    const resume = (value: ReturnType<typeof snapshot>) =>
+      trayMenuModel(value, t, 'status').find((item) => item.kind === 'action' && item.action === 'resume');
+    expect(
+      resume(
+        snapshot({ pause: paused('sandbox-required'), confinement: { kind: 'refused', reason: 'none' } }),
+      ),
+    ).toMatchObject({ enabled: false });
+    expect(resume(snapshot({ pause: paused('user') }))).toMatchObject({ enabled: true });
   });
 });

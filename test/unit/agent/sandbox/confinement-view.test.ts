@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notPaused, parseConfinementView, type PauseState } from '../../../../shared/snapshot.ts';
 import { applySandboxHold } from '../../../../src-main/engine/app/sandbox-hold.ts';
+import { restorePauseState } from '../../../../src-main/engine/worker/pause-state.ts';
 import {
   agentConfinementView,
   type SandboxSupport,
@@ -98,5 +99,20 @@ describe('applySandboxHold', () => {
     const user = worker({ paused: true, reason: 'user', until: null, since: 'then' });
     applySandboxHold(user.port, { kind: 'confined', by: 'bubblewrap' });
     expect(user.calls).toEqual([]);
+  });
+});
+
+describe('the hold after a restart', () => {
+  it('is restored with its own reason, so a start with another setting can lift it', () => {
+    const stored = {
+      paused: true,
+      reason: 'sandbox-required',
+      until: null,
+      since: '2026-12-08T01:00:00.000Z',
+    };
+    expect(restorePauseState(stored, Date.parse('2026-12-08T02:00:00Z'))).toMatchObject({
+      paused: true,
+      reason: 'sandbox-required',
+    });
   });
 });
