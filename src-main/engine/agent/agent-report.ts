@@ -59,3 +59,27 @@ export const AUTH_FAILURE =
   /\b401\b|Unauthorized|authentication_(?:error|failed)|AuthenticationError|invalid[ _-]?(?:x-)?api[ _-]?key|Incorrect API key|not able to authenticate/i;
 
 export const RATE_LIMITED = /\b429\b|rate[ _-]?limit|RateLimitError|Too Many Requests/i;
+
+/** What a JSON-event parser (Claude Code, Codex) tracked; those formats carry no commits. */
+export interface StreamState {
+  readonly edits: ReadonlySet<string>;
+  readonly errors: readonly string[];
+  readonly rateLimited: boolean;
+  readonly fatal: AgentFatal | null;
+  readonly incomplete: string | null;
+  readonly usage: AgentUsage;
+}
+
+export function streamReport(state: StreamState): AgentReport {
+  return {
+    appliedEdits: [...state.edits],
+    commits: [],
+    llmErrors: [...state.errors],
+    reflectionsExhausted: false,
+    malformedResponses: 0,
+    rateLimited: state.rateLimited,
+    fatal: state.fatal,
+    incomplete: state.incomplete,
+    usage: state.usage,
+  };
+}

@@ -15,6 +15,7 @@ import {
   emptyUsage,
   MAX_KEPT_ERRORS,
   RATE_LIMITED,
+  streamReport,
   type AgentFatal,
   type AgentOutputParser,
   type AgentReport,
@@ -63,17 +64,14 @@ export class ClaudeOutputParser implements AgentOutputParser {
   }
 
   report(): AgentReport {
-    return {
-      appliedEdits: [...this.#edits],
-      commits: [],
-      llmErrors: [...this.#errors],
-      reflectionsExhausted: false,
-      malformedResponses: 0,
+    return streamReport({
+      edits: this.#edits,
+      errors: this.#errors,
       rateLimited: this.#rateLimited,
       fatal: this.#fatal,
       incomplete: this.#incomplete,
       usage: this.#usage,
-    };
+    });
   }
 
   #plain(text: string): void {

@@ -13,6 +13,7 @@ import {
   emptyUsage,
   MAX_KEPT_ERRORS,
   RATE_LIMITED,
+  streamReport,
   type AgentFatal,
   type AgentOutputParser,
   type AgentReport,
@@ -71,17 +72,14 @@ export class CodexOutputParser implements AgentOutputParser {
   }
 
   report(): AgentReport {
-    return {
-      appliedEdits: [...this.#edits],
-      commits: [],
-      llmErrors: [...this.#errors],
-      reflectionsExhausted: false,
-      malformedResponses: 0,
+    return streamReport({
+      edits: this.#edits,
+      errors: this.#errors,
       rateLimited: this.#rateLimited,
       fatal: this.#fatal,
       incomplete: this.#incomplete,
       usage: this.#usage,
-    };
+    });
   }
 
   #problem(message: string): void {
