@@ -1,7 +1,7 @@
 /** The output parser for an invocation's format: one interface, one parser per preset. */
 import { AiderOutputParser } from './aider-output.ts';
 import type { AgentOutputFormat } from './agent-command.ts';
-import { emptyUsage, type AgentOutputParser, type AgentReport } from './agent-report.ts';
+import { emptyUsage, streamReport, type AgentOutputParser, type AgentReport } from './agent-report.ts';
 import { ClaudeOutputParser } from './claude-output.ts';
 import { CodexOutputParser } from './codex-output.ts';
 
@@ -11,17 +11,14 @@ class PlainOutputParser implements AgentOutputParser {
     return [line];
   }
   report(): AgentReport {
-    return {
-      appliedEdits: [],
-      commits: [],
-      llmErrors: [],
-      reflectionsExhausted: false,
-      malformedResponses: 0,
+    return streamReport({
+      edits: new Set(),
+      errors: [],
       rateLimited: false,
       fatal: null,
       incomplete: null,
       usage: emptyUsage(),
-    };
+    });
   }
 }
 

@@ -60,7 +60,7 @@ export const AUTH_FAILURE =
 
 export const RATE_LIMITED = /\b429\b|rate[ _-]?limit|RateLimitError|Too Many Requests/i;
 
-/** What a JSON-event parser (Claude Code, Codex) tracked; those formats carry no commits. */
+/** What a parser without commits tracked (Claude Code, Codex, plain output): its report. */
 export interface StreamState {
   readonly edits: ReadonlySet<string>;
   readonly errors: readonly string[];
