@@ -117,8 +117,6 @@ class Job {
       branch,
       ...(agent.model ? { model: agent.model } : {}),
     };
-    const daily = deps.dailyBudgetUsd?.() ?? null;
-    const perJob = deps.config.limits.perJobUsd;
     this.#scope = {
       ctx,
       deps,
@@ -126,11 +124,7 @@ class Job {
       jobDir: jobDirectory(deps.config.dataDir, ctx.jobId),
       branch,
       agent,
-      // The job's cap: the per-job limit, or what is left of today's when that is lower.
-      spend:
-        daily !== null && (perJob === null || daily < perJob)
-          ? new JobSpend(daily, deps.config.limits.perDayUsd)
-          : new JobSpend(perJob),
+      spend: JobSpend.forJob({ ...deps.config.limits, leftTodayUsd: deps.dailyBudgetUsd?.() ?? null }),
       started: deps.clock.now(),
       remainingMs: () => this.#deadline.remainingMs(),
       holdDeadline: () => this.#deadline.hold(),

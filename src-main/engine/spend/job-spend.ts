@@ -48,6 +48,21 @@ export class JobSpend {
     this.#todayLimitUsd = todayLimitUsd;
   }
 
+  /**
+   * The cap of one job (a first round or a review round alike): the per-job limit, or what is left
+   * of today's limit when that is lower — then the stop names today's limit.
+   */
+  static forJob(limits: {
+    readonly perJobUsd: number | null;
+    readonly perDayUsd: number | null;
+    readonly leftTodayUsd: number | null;
+  }): JobSpend {
+    const { perJobUsd, perDayUsd, leftTodayUsd } = limits;
+    return leftTodayUsd !== null && (perJobUsd === null || leftTodayUsd < perJobUsd)
+      ? new JobSpend(leftTodayUsd, perDayUsd)
+      : new JobSpend(perJobUsd);
+  }
+
   /** The job's usage: finished rounds plus the running one. */
   total(): AgentUsage {
     return this.#current ? addUsage(this.#done, this.#current) : this.#done;

@@ -69,4 +69,27 @@ describe('the per-job spend cap', () => {
     expect(reason.message).toBe("stopped at today's $5.00 limit ($0.25 of it was left for this job)");
     expect(new SpendLimitStop(2).message).toBe('stopped at the $2.00 per-job limit');
   });
+
+  it('caps a job (first round or review round alike) at the lower of the per-job limit and what is left today', () => {
+    const stopAt = (limits: Parameters<typeof JobSpend.forJob>[0], cost: number) => {
+      const round = JobSpend.forJob(limits).startRound();
+      round.report(usage(cost));
+      return round.signal.aborted ? (round.signal.reason as SpendLimitStop).message : null;
+    };
+    expect(stopAt({ perJobUsd: 2, perDayUsd: 5, leftTodayUsd: 0.5 }, 0.6)).toBe(
+      "stopped at today's $5.00 limit ($0.50 of it was left for this job)",
+    );
+    expect(stopAt({ perJobUsd: 2, perDayUsd: 5, leftTodayUsd: 4 }, 2.5)).toBe(
+      'stopped at the $2.00 per-job limit',
+    );
+    expect(stopAt({ perJobUsd: null, perDayUsd: 5, leftTodayUsd: 1 }, 1.5)).toBe(
+      "stopped at today's $5.00 limit ($1.00 of it was left for this job)",
+    );
+    expect(stopAt({ perJobUsd: 2, perDayUsd: null, leftTodayUsd: null }, 1.9)).toBeNull();
+    expect(stopAt({ perJobUsd: null, perDayUsd: null, leftTodayUsd: null }, 1_000)).toBeNull();
+    // Equal caps: the per-job limit is the one that stops it.
+    expect(stopAt({ perJobUsd: 1, perDayUsd: 5, leftTodayUsd: 1 }, 1.5)).toBe(
+      'stopped at the $1.00 per-job limit',
+    );
+  });
 });

@@ -68,8 +68,6 @@ class ReviewRound {
       review: { pullNumber: task.pull_number, round: null },
       ...(agent.model ? { model: agent.model } : {}),
     };
-    const daily = deps.dailyBudgetUsd?.() ?? null;
-    const perJob = deps.config.limits.perJobUsd;
     this.#scope = {
       ctx,
       deps,
@@ -77,7 +75,7 @@ class ReviewRound {
       jobDir: jobDirectory(deps.config.dataDir, ctx.jobId),
       branch,
       agent,
-      spend: new JobSpend(daily === null ? perJob : Math.min(perJob ?? daily, daily)),
+      spend: JobSpend.forJob({ ...deps.config.limits, leftTodayUsd: deps.dailyBudgetUsd?.() ?? null }),
       started: deps.clock.now(),
       remainingMs: () => this.#deadline.remainingMs(),
       holdDeadline: () => this.#deadline.hold(),
