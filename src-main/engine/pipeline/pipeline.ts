@@ -20,16 +20,15 @@ import { sandboxDetector } from '../agent/sandbox/detect.ts';
 import { createGitHubClient } from '../github/github-client.ts';
 import { parseRepository, type RepositoryRef } from '../github/repository-ref.ts';
 import type { JobContext, JobDetails, JobResult, JobRunner } from '../ports/job.ts';
-import { jobDirectory } from '../journal/job-paths.ts';
 import { systemClock } from '../ports/clock.ts';
 import { Workspaces, type GitIdentity, type Worktree } from '../workspace/workspaces.ts';
 import { repositorySettingFor } from '../config/guardrails-config.ts';
-import { JobSpend } from '../spend/job-spend.ts';
 import { reportFailure } from './failure-report.ts';
 import { gitHubForge } from './forge.ts';
 import type { JobDeps, JobScope, PipelineDeps } from './job-scope.ts';
 import { JobFailure, classifyFailure } from './job-failure.ts';
 import { JobDeadline } from './job-deadline.ts';
+import { newJobScope } from './new-job-scope.ts';
 import { publish } from './publish.ts';
 import { gitHubStillWanted } from './still-wanted.ts';
 import { gitHubReviewForge, type ReviewForge } from './review-round/review-forge.ts';
@@ -117,24 +116,18 @@ class Job {
       branch,
       ...(agent.model ? { model: agent.model } : {}),
     };
-    this.#scope = {
+    this.#scope = newJobScope({
       ctx,
       deps,
-      signal: AbortSignal.any([ctx.signal, this.#deadline.signal]),
-      jobDir: jobDirectory(deps.config.dataDir, ctx.jobId),
       branch,
       agent,
-      spend: JobSpend.forJob({ ...deps.config.limits, leftTodayUsd: deps.dailyBudgetUsd?.() ?? null }),
-      started: deps.clock.now(),
-      remainingMs: () => this.#deadline.remainingMs(),
-      holdDeadline: () => this.#deadline.hold(),
+      deadline: this.#deadline,
       details: () => this.#details,
       addDetails: (details) => {
         this.#details = { ...this.#details, ...details };
       },
       log: (text) => this.#log(text),
-      redact: (text) => deps.redactor.redact(text),
-    };
+    });
   }
 
   async run(): Promise<JobResult> {

@@ -18,11 +18,10 @@ import { issueBranchName, type ReviewTaskMessage } from '../../../../shared/task
 import { parseRepository, type RepositoryRef } from '../../github/repository-ref.ts';
 import type { VerifiedIssue } from '../../github/verify-issue.ts';
 import type { JobContext, JobDetails, JobResult } from '../../ports/job.ts';
-import { jobDirectory } from '../../journal/job-paths.ts';
 import type { Worktree } from '../../workspace/workspaces.ts';
-import { JobSpend } from '../../spend/job-spend.ts';
 import type { JobDeps, JobScope } from '../job-scope.ts';
 import { JobDeadline } from '../job-deadline.ts';
+import { newJobScope } from '../new-job-scope.ts';
 import { classifyFailure, JobFailure } from '../job-failure.ts';
 import { NO_CHANGES_REASON } from '../judge-agent-run.ts';
 import { doWork } from '../work-rounds.ts';
@@ -68,24 +67,18 @@ class ReviewRound {
       review: { pullNumber: task.pull_number, round: null },
       ...(agent.model ? { model: agent.model } : {}),
     };
-    this.#scope = {
+    this.#scope = newJobScope({
       ctx,
       deps,
-      signal: AbortSignal.any([ctx.signal, this.#deadline.signal]),
-      jobDir: jobDirectory(deps.config.dataDir, ctx.jobId),
       branch,
       agent,
-      spend: JobSpend.forJob({ ...deps.config.limits, leftTodayUsd: deps.dailyBudgetUsd?.() ?? null }),
-      started: deps.clock.now(),
-      remainingMs: () => this.#deadline.remainingMs(),
-      holdDeadline: () => this.#deadline.hold(),
+      deadline: this.#deadline,
       details: () => this.#details,
       addDetails: (details) => {
         this.#details = { ...this.#details, ...details };
       },
       log: (text) => this.#log(text),
-      redact: (text) => deps.redactor.redact(text),
-    };
+    });
   }
 
   async run(): Promise<JobResult> {
