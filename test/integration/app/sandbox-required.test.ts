@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BridgeError } from '../../../shared/bridge.ts';
 import { buildWorkerApp, type BuiltWorkerApp } from '../../../src-main/engine/app/build-worker-app.ts';
 import { loadConfig } from '../../../src-main/engine/config/load-config.ts';
@@ -14,10 +14,8 @@ import { JsonFileStore } from '../../../src-main/engine/adapters/json-file-store
 import { getQueueCounts } from '../../../src-main/engine/queue/get-queue-counts.ts';
 import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-message.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../src-main/engine/sandbox/local-sqs.ts';
-import { createGitRemotes, type GitRemotes } from '../../support/git-remote.ts';
-import { GitHubFake } from '../../support/github-fake/github-fake.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
 import { countSqsRequests } from '../../support/sqs-request-counter.ts';
+import { useAppWorld } from './app-world.ts';
 import { untilAsync } from '../../support/until.ts';
 
 const REPO = 'octo/held';
@@ -25,27 +23,7 @@ const TOKEN = 'ghp_HeldTestToken0123456789abcdefghijABCDEF';
 const FAKE_AIDER = fileURLToPath(new URL('../../fixtures/agent/fake-aider.mjs', import.meta.url));
 const NO_SANDBOX = async () => ({ kind: 'none', reason: 'bubblewrap (bwrap) is not installed' }) as const;
 
-let sqs: LocalSqs;
-let remotes: GitRemotes;
-let github: GitHubFake;
-const apps: BuiltWorkerApp[] = [];
-
-beforeAll(async () => {
-  sqs = await startLocalSqs();
-  remotes = await createGitRemotes();
-  await remotes.create(REPO);
-  github = await GitHubFake.start({ token: TOKEN });
-  github.addRepo(REPO, { collaborators: { alice: 'admin' } });
-});
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((app) => app.stop({ immediate: true })));
-  github.assertNoViolations();
-});
-afterAll(async () => {
-  await github.stop();
-  await sqs.stop();
-  await remotes.remove();
-});
+const world = useAppWorld(REPO, { token: TOKEN });
 
 function startApp(options: {
   queueUrl: string;
@@ -62,7 +40,7 @@ function startApp(options: {
       waitTimeSeconds: 1,
       retryBackoffSeconds: [0],
       agent: { preset: 'aider', command: [process.execPath, FAKE_AIDER], sandbox: options.sandbox },
-      github: { apiUrl: github.url, serverUrl: remotes.serverUrl },
+      github: { apiUrl: world.github.url, serverUrl: world.remotes.serverUrl },
     },
   });
   const app = buildWorkerApp({
@@ -78,21 +56,21 @@ function startApp(options: {
     sqs: options.client,
     detectSandbox: NO_SANDBOX,
   });
-  apps.push(app);
+  world.apps.push(app);
   return app;
 }
 
 describe('agent.sandbox "required" without a sandbox', () => {
   it('takes no message: it sits on the queue unreceived, no DLQ entry, no comment; resume does not lift it; the setting does', async () => {
-    const { queueUrl, dlqUrl } = await sqs.createQueuePair('held', { maxReceiveCount: 3 });
+    const { queueUrl, dlqUrl } = await world.sqs.createQueuePair('held', { maxReceiveCount: 3 });
     const dataDir = await mkdtemp(join(tmpdir(), 'cw-held-'));
-    github.addIssue(REPO, {
+    world.github.addIssue(REPO, {
       number: 7,
       title: 'Issue 7',
       body: '[fake-aider:edit-commit]',
       labeledBy: 'alice',
     });
-    await sendTaskMessage(sqs.client, queueUrl, {
+    await sendTaskMessage(world.sqs.client, queueUrl, {
       issue_number: 7,
       repository: REPO,
       title: 'Issue 7',
@@ -102,7 +80,7 @@ describe('agent.sandbox "required" without a sandbox', () => {
     });
 
     const client = new SQSClient({
-      endpoint: sqs.endpoint,
+      endpoint: world.sqs.endpoint,
       region: LOCAL_REGION,
       credentials: LOCAL_CREDENTIALS,
     });
@@ -128,7 +106,7 @@ describe('agent.sandbox "required" without a sandbox', () => {
     await held.stop();
 
     // The message was never received: the first receive of it is this one.
-    const peek = await sqs.client.send(
+    const peek = await world.sqs.client.send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,
         MaxNumberOfMessages: 1,
@@ -138,9 +116,9 @@ describe('agent.sandbox "required" without a sandbox', () => {
     );
     expect(peek.Messages).toHaveLength(1);
     expect(peek.Messages![0]!.Attributes?.ApproximateReceiveCount).toBe('1');
-    expect((await getQueueCounts(sqs.client, dlqUrl)).visible).toBe(0);
-    expect(github.comments(REPO, 7)).toEqual([]);
-    expect(github.pulls(REPO)).toEqual([]);
+    expect((await getQueueCounts(world.sqs.client, dlqUrl)).visible).toBe(0);
+    expect(world.github.comments(REPO, 7)).toEqual([]);
+    expect(world.github.pulls(REPO)).toEqual([]);
 
     // The setting changed (here to "off"): the next start on the same data folder lifts the hold
     // it left, and the job runs (unconfined, as the status says).
@@ -154,6 +132,6 @@ describe('agent.sandbox "required" without a sandbox', () => {
       return records.length === 1 && records;
     }, 45_000);
     expect(record).toMatchObject({ outcome: 'succeeded', issue: { number: 7 } });
-    expect(github.pulls(REPO)).toHaveLength(1);
+    expect(world.github.pulls(REPO)).toHaveLength(1);
   }, 90_000);
 });

@@ -6,52 +6,30 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobRecord } from '../../../shared/job-record.ts';
-import { buildWorkerApp, type BuiltWorkerApp } from '../../../src-main/engine/app/build-worker-app.ts';
+import { buildWorkerApp } from '../../../src-main/engine/app/build-worker-app.ts';
 import { loadConfig } from '../../../src-main/engine/config/load-config.ts';
 import { JsonFileStore } from '../../../src-main/engine/adapters/json-file-store.ts';
 import { getQueueCounts } from '../../../src-main/engine/queue/get-queue-counts.ts';
 import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-message.ts';
-import { createGitRemotes, git, type GitRemotes } from '../../support/git-remote.ts';
-import { GitHubFake } from '../../support/github-fake/github-fake.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
+import { git } from '../../support/git-remote.ts';
 import { sampleReview } from '../../support/sample-review.ts';
 import { countSqsRequests } from '../../support/sqs-request-counter.ts';
+import { useAppWorld } from './app-world.ts';
 
 const REPO = 'octo/dropped';
 const TOKEN = 'ghp_DropTestToken0123456789abcdefghijABCDE';
 const FAKE_AIDER = fileURLToPath(new URL('../../fixtures/agent/fake-aider.mjs', import.meta.url));
 
-let sqs: LocalSqs;
-let remotes: GitRemotes;
-let github: GitHubFake;
-const apps: BuiltWorkerApp[] = [];
-
-beforeAll(async () => {
-  sqs = await startLocalSqs();
-  remotes = await createGitRemotes();
-  await remotes.create(REPO);
-  github = await GitHubFake.start({
-    token: TOKEN,
-    branchExists: async (owner, repo, branch) =>
-      (await remotes.branchSha(`${owner}/${repo}`, branch)) !== null,
-  });
-  github.addRepo(REPO, { collaborators: { alice: 'admin' } });
-});
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((app) => app.stop({ immediate: true })));
-  github.assertNoViolations();
-});
-afterAll(async () => {
-  await github.stop();
-  await sqs.stop();
-  await remotes.remove();
-});
+const world = useAppWorld(REPO, (remotes) => ({
+  token: TOKEN,
+  branchExists: async (owner, repo, branch) => (await remotes.branchSha(`${owner}/${repo}`, branch)) !== null,
+}));
 
 let queues = 0;
 async function startApp() {
-  const { queueUrl, dlqUrl } = await sqs.createQueuePair(`dropped-${++queues}`, { maxReceiveCount: 3 });
+  const { queueUrl, dlqUrl } = await world.sqs.createQueuePair(`dropped-${++queues}`, { maxReceiveCount: 3 });
   const dataDir = await mkdtemp(join(tmpdir(), 'cw-dropped-'));
   const config = loadConfig({
     env: {},
@@ -63,10 +41,10 @@ async function startApp() {
       leaseSeconds: 30,
       heartbeatSeconds: 1,
       agent: { preset: 'aider', command: [process.execPath, FAKE_AIDER], model: 'gpt-4o' },
-      github: { apiUrl: github.url, serverUrl: remotes.serverUrl },
+      github: { apiUrl: world.github.url, serverUrl: world.remotes.serverUrl },
     },
   });
-  const counter = countSqsRequests(sqs.client);
+  const counter = countSqsRequests(world.sqs.client);
   const app = buildWorkerApp({
     config,
     // The fixture agent calls no model; the key only satisfies the check before Aider starts.
@@ -74,9 +52,9 @@ async function startApp() {
     store: new JsonFileStore(join(dataDir, 'state.json')),
     notifier: { notify: () => undefined },
     github: { token: TOKEN, source: 'GITHUB_TOKEN' },
-    sqs: sqs.client,
+    sqs: world.sqs.client,
   });
-  apps.push(app);
+  world.apps.push(app);
   await app.start();
   return { app, queueUrl, dlqUrl, counter };
 }
@@ -124,8 +102,13 @@ async function dropWhileRunning(
 describe('stopping dropped work', () => {
   it('stops a job whose issue is closed while the agent runs, pushes nothing, and deletes the message', async () => {
     const started = await startApp();
-    github.addIssue(REPO, { number: 31, title: 'Hang', body: 'Wait. [fake-aider:hang]', labeledBy: 'alice' });
-    await sendTaskMessage(sqs.client, started.queueUrl, {
+    world.github.addIssue(REPO, {
+      number: 31,
+      title: 'Hang',
+      body: 'Wait. [fake-aider:hang]',
+      labeledBy: 'alice',
+    });
+    await sendTaskMessage(world.sqs.client, started.queueUrl, {
       issue_number: 31,
       repository: REPO,
       title: 'Hang',
@@ -135,23 +118,28 @@ describe('stopping dropped work', () => {
     });
 
     const { record, heartbeatsAfterDrop } = await dropWhileRunning(started, () =>
-      github.closeIssue(REPO, 31),
+      world.github.closeIssue(REPO, 31),
     );
 
     expect(record).toMatchObject({ outcome: 'cancelled-upstream', issue: { number: 31 } });
     expect(record.reason).toBe('no longer wanted: issue #31 was closed');
     expect(heartbeatsAfterDrop).toBeLessThanOrEqual(2);
-    expect(await remotes.branchSha(REPO, 'ai-task/issue-31')).toBeNull();
-    expect(github.pulls(REPO).filter((p) => p.head === 'ai-task/issue-31')).toEqual([]);
-    const counts = await getQueueCounts(sqs.client, started.queueUrl);
+    expect(await world.remotes.branchSha(REPO, 'ai-task/issue-31')).toBeNull();
+    expect(world.github.pulls(REPO).filter((p) => p.head === 'ai-task/issue-31')).toEqual([]);
+    const counts = await getQueueCounts(world.sqs.client, started.queueUrl);
     expect(counts.visible + counts.inFlight).toBe(0);
     expect(await started.app.service.handlers.listDlq({})).toEqual([]);
   }, 60_000);
 
   it('stops a job whose ai-task label is removed', async () => {
     const started = await startApp();
-    github.addIssue(REPO, { number: 32, title: 'Hang', body: 'Wait. [fake-aider:hang]', labeledBy: 'alice' });
-    await sendTaskMessage(sqs.client, started.queueUrl, {
+    world.github.addIssue(REPO, {
+      number: 32,
+      title: 'Hang',
+      body: 'Wait. [fake-aider:hang]',
+      labeledBy: 'alice',
+    });
+    await sendTaskMessage(world.sqs.client, started.queueUrl, {
       issue_number: 32,
       repository: REPO,
       title: 'Hang',
@@ -160,26 +148,31 @@ describe('stopping dropped work', () => {
       created_at: '2026-11-23T09:00:00Z',
     });
 
-    const { record } = await dropWhileRunning(started, () => github.removeLabel(REPO, 32, 'ai-task'));
+    const { record } = await dropWhileRunning(started, () => world.github.removeLabel(REPO, 32, 'ai-task'));
 
     expect(record).toMatchObject({
       outcome: 'cancelled-upstream',
       reason: 'no longer wanted: the ai-task label was removed from issue #32',
     });
-    expect(await remotes.branchSha(REPO, 'ai-task/issue-32')).toBeNull();
+    expect(await world.remotes.branchSha(REPO, 'ai-task/issue-32')).toBeNull();
   }, 60_000);
 
   it('stops a review round whose pull request is closed, and pushes nothing on the branch', async () => {
     const started = await startApp();
-    github.addIssue(REPO, { number: 33, title: 'Hang', body: 'Wait. [fake-aider:hang]', labeledBy: 'alice' });
+    world.github.addIssue(REPO, {
+      number: 33,
+      title: 'Hang',
+      body: 'Wait. [fake-aider:hang]',
+      labeledBy: 'alice',
+    });
     // The branch the first round pushed, and its pull request.
-    const bare = remotes.path(REPO);
+    const bare = world.remotes.path(REPO);
     await git(['branch', 'ai-task/issue-33', 'main'], bare);
-    const pull = github.addPull(REPO, { head: 'ai-task/issue-33' });
-    const comment = github.addPullComment(REPO, pull.number, 'alice', '/ai-task do more');
-    const before = await remotes.branchSha(REPO, 'ai-task/issue-33');
+    const pull = world.github.addPull(REPO, { head: 'ai-task/issue-33' });
+    const comment = world.github.addPullComment(REPO, pull.number, 'alice', '/ai-task do more');
+    const before = await world.remotes.branchSha(REPO, 'ai-task/issue-33');
     await sendTaskMessage(
-      sqs.client,
+      world.sqs.client,
       started.queueUrl,
       sampleReview({
         repository: REPO,
@@ -192,7 +185,7 @@ describe('stopping dropped work', () => {
     );
 
     const { record, heartbeatsAfterDrop } = await dropWhileRunning(started, () =>
-      github.closePull(REPO, pull.number),
+      world.github.closePull(REPO, pull.number),
     );
 
     expect(record).toMatchObject({
@@ -201,7 +194,7 @@ describe('stopping dropped work', () => {
       review: { pullNumber: pull.number, round: 2 },
     });
     expect(heartbeatsAfterDrop).toBeLessThanOrEqual(2);
-    expect(await remotes.branchSha(REPO, 'ai-task/issue-33')).toBe(before);
-    expect(github.pullComments(REPO, pull.number).filter((c) => c.author === 'worker-bot')).toEqual([]);
+    expect(await world.remotes.branchSha(REPO, 'ai-task/issue-33')).toBe(before);
+    expect(world.github.pullComments(REPO, pull.number).filter((c) => c.author === 'worker-bot')).toEqual([]);
   }, 60_000);
 });

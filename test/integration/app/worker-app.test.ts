@@ -4,47 +4,25 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Notice } from '../../../shared/notice.ts';
-import { buildWorkerApp, type BuiltWorkerApp } from '../../../src-main/engine/app/build-worker-app.ts';
+import { buildWorkerApp } from '../../../src-main/engine/app/build-worker-app.ts';
 import { loadConfig } from '../../../src-main/engine/config/load-config.ts';
 import { JsonFileStore } from '../../../src-main/engine/adapters/json-file-store.ts';
 import { getQueueCounts } from '../../../src-main/engine/queue/get-queue-counts.ts';
 import { sendTaskMessage } from '../../../src-main/engine/queue/send-task-message.ts';
-import { createGitRemotes, type GitRemotes } from '../../support/git-remote.ts';
-import { GitHubFake } from '../../support/github-fake/github-fake.ts';
-import { startLocalSqs, type LocalSqs } from '../../support/local-sqs.ts';
+import { useAppWorld } from './app-world.ts';
 import { until, untilAsync } from '../../support/until.ts';
 
 const REPO = 'octo/app';
 const TOKEN = 'ghp_AppTestToken0123456789abcdefghijABCDEF';
 const FAKE_AIDER = fileURLToPath(new URL('../../fixtures/agent/fake-aider.mjs', import.meta.url));
 
-let sqs: LocalSqs;
-let remotes: GitRemotes;
-let github: GitHubFake;
-const apps: BuiltWorkerApp[] = [];
-
-beforeAll(async () => {
-  sqs = await startLocalSqs();
-  remotes = await createGitRemotes();
-  await remotes.create(REPO);
-  github = await GitHubFake.start({ token: TOKEN });
-  github.addRepo(REPO, { collaborators: { alice: 'admin' } });
-});
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((app) => app.stop({ immediate: true })));
-  github.assertNoViolations();
-});
-afterAll(async () => {
-  await github.stop();
-  await sqs.stop();
-  await remotes.remove();
-});
+const world = useAppWorld(REPO, { token: TOKEN });
 
 let queues = 0;
 async function startApp() {
-  const { queueUrl, dlqUrl } = await sqs.createQueuePair(`app-${++queues}`, { maxReceiveCount: 3 });
+  const { queueUrl, dlqUrl } = await world.sqs.createQueuePair(`app-${++queues}`, { maxReceiveCount: 3 });
   const dataDir = await mkdtemp(join(tmpdir(), 'cw-app-'));
   const config = loadConfig({
     env: {},
@@ -55,7 +33,7 @@ async function startApp() {
       waitTimeSeconds: 1,
       retryBackoffSeconds: [0],
       agent: { preset: 'aider', command: [process.execPath, FAKE_AIDER] },
-      github: { apiUrl: github.url, serverUrl: remotes.serverUrl },
+      github: { apiUrl: world.github.url, serverUrl: world.remotes.serverUrl },
     },
   });
   const notices: Notice[] = [];
@@ -66,13 +44,13 @@ async function startApp() {
     store: new JsonFileStore(join(dataDir, 'state.json')),
     notifier: { notify: (notice) => notices.push(notice) },
     github: { token: TOKEN, source: 'GITHUB_TOKEN' },
-    sqs: sqs.client,
+    sqs: world.sqs.client,
   });
-  apps.push(app);
+  world.apps.push(app);
   await app.start();
   const send = (number: number, body: string) => {
-    github.addIssue(REPO, { number, title: `Issue ${number}`, body, labeledBy: 'alice' });
-    return sendTaskMessage(sqs.client, queueUrl, {
+    world.github.addIssue(REPO, { number, title: `Issue ${number}`, body, labeledBy: 'alice' });
+    return sendTaskMessage(world.sqs.client, queueUrl, {
       issue_number: number,
       repository: REPO,
       title: `Issue ${number}`,
@@ -95,12 +73,12 @@ describe('the assembled worker', () => {
     }, 45_000);
     expect(record).toMatchObject({ outcome: 'succeeded', issue: { repository: REPO, number: 11 } });
     expect(record!.usage?.costUsd).toBeGreaterThan(0);
-    expect(record!.prUrl).toBe(github.pulls(REPO)[0]!.url);
-    expect(github.pulls(REPO)[0]!.body).toContain('Fixes #11');
-    expect(github.comments(REPO, 11).some((c) => c.body.includes(record!.prUrl!))).toBe(true);
-    expect(await remotes.commitsAhead(REPO, 'ai-task/issue-11')).not.toEqual([]);
+    expect(record!.prUrl).toBe(world.github.pulls(REPO)[0]!.url);
+    expect(world.github.pulls(REPO)[0]!.body).toContain('Fixes #11');
+    expect(world.github.comments(REPO, 11).some((c) => c.body.includes(record!.prUrl!))).toBe(true);
+    expect(await world.remotes.commitsAhead(REPO, 'ai-task/issue-11')).not.toEqual([]);
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'pr-opened', url: record!.prUrl }));
-    const counts = await getQueueCounts(sqs.client, queueUrl);
+    const counts = await getQueueCounts(world.sqs.client, queueUrl);
     expect(counts.visible + counts.inFlight).toBe(0);
 
     const log = await app.service.handlers.getJobLog({ jobId: record!.jobId, from: 1, limit: 1000 });
@@ -120,7 +98,7 @@ describe('the assembled worker', () => {
     expect(items[0]!.reason).toMatch(/gave up after 3 attempts/);
     const records = await app.service.handlers.listHistory({ limit: 10 });
     expect(records.map((r) => r.outcome)).toEqual(['failed', 'retrying', 'retrying']);
-    const counts = await getQueueCounts(sqs.client, queueUrl);
+    const counts = await getQueueCounts(world.sqs.client, queueUrl);
     expect(counts.visible + counts.inFlight).toBe(0);
 
     // Send it back: it is on the task queue again and out of the DLQ.
